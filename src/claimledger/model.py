@@ -128,7 +128,9 @@ class Quantity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quantity:
-        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+        values = {f.name: data.get(f.name) for f in fields(cls)}
+        values["approximate"] = bool(values["approximate"])
+        return cls(**values)
 
 
 def _plain_number(value: Any) -> Any:
