@@ -1,0 +1,138 @@
+"""Which arithmetic to check in one article, and the checks themselves.
+
+The arithmetic is pure (:mod:`claimledger.check.arithmetic`); this module decides
+which quantities go together: a change's stated amount against its ends, a part
+against its whole, a figure stated twice. Where the pairing is inferred rather
+than written in one sentence, a failing sum is reported as ``unverifiable``: the
+figures may not describe the same thing, so we do not cry "inconsistent".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from claimledger.check.arithmetic import part_whole, percent_change, same_measure
+from claimledger.model import Check, Claim, Quantity
+
+_PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|out of|among them|of them|of those)\b",
+                        re.IGNORECASE)
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self) -> str:
+        value = f"k{self.n}"
+        self.n += 1
+        return value
+
+
+def _inferred(check: Check, why: str) -> Check:
+    """A check between figures that the article does not put together itself."""
+    if check.verdict != "inconsistent":
+        return check
+    return replace(check, verdict="unverifiable",
+                   explanation=f"{check.explanation.rstrip('.')} — but {why}, so this is not settled here.")
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and (a.per == b.per or a.per is None or b.per is None)
+
+
+def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], document: str,
+                title_end: int = 0) -> list[Check]:
+    """All within-article checks: percent_change, part_whole and same_measure.
+
+    ``title_end`` is where the title stops in the document (0 when there is none).
+    """
+    by_id = {q.id: q for q in quantities}
+    ids = _Ids()
+    checks: list[Check] = []
+    changes = [c.change for c in claims if c.change]
+    full = [ch for ch in changes if ch.from_ and ch.to and ch.from_ in by_id and ch.to in by_id]
+
+    # a change's stated amount against its two ends
+    for ch in full:
+        if ch.by and by_id[ch.by].kind in ("percent", "ratio"):
+            checks.append(percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to]))  # type: ignore[index]
+    # a stated amount with no ends (a headline "Drops 90%") against changes that have ends and no amount
+    for ch in changes:
+        if not ch.by or ch.from_ or ch.to or by_id[ch.by].kind != "percent":
+            continue
+        for other in full:
+            if other.by or other.direction != ch.direction:
+                continue
+            check = percent_change(ids.next(), by_id[ch.by], by_id[other.from_], by_id[other.to])  # type: ignore[index]
+            checks.append(_inferred(check, "the article does not say these figures describe the same change"))
+
+    checks += _parts_and_wholes(quantities, claims, document, ids)
+    checks += _same_measures(quantities, claims, changes, by_id, title_end, ids)
+    return checks
+
+
+def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], document: str,
+                      ids: _Ids) -> list[Check]:
+    """ "nearly 36,500 fighters ..., including approximately 6,600 from Western nations"."""
+    out: list[Check] = []
+    by_sentence: dict[int, list[Quantity]] = {}
+    sentence_of = {qid: c.sentence for c in claims for qid in c.quantity_ids}
+    for q in quantities:
+        sentence = sentence_of.get(q.id)
+        if sentence is not None:
+            by_sentence.setdefault(sentence.start, []).append(q)
+    for group in by_sentence.values():
+        for n, part in enumerate(group):
+            for whole in group[:n]:
+                if not _comparable(part, whole) or part.kind in ("percent", "ratio"):
+                    continue
+                between = document[whole.end: part.start]
+                if _PART_CUES.search(between) and len(between) < 120:
+                    out.append(part_whole(ids.next(), part, whole))
+                    break
+    return out
+
+
+def _same_measures(quantities: Sequence[Quantity], claims: Sequence[Claim], changes, by_id, title_end: int,
+                   ids: _Ids) -> list[Check]:
+    """The same measure stated twice: by the same label, as ends of parallel changes, or title and body."""
+    out: list[Check] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(a: Quantity, b: Quantity, strong: bool) -> None:
+        key = (a.id, b.id) if a.start < b.start else (b.id, a.id)
+        if key in seen or a.id == b.id or not _comparable(a, b):
+            return
+        seen.add(key)
+        check = same_measure(ids.next(), by_id[key[0]], by_id[key[1]])
+        out.append(check if strong else _inferred(check, "they may describe different moments or sources"))
+
+    # ends of parallel changes: where both started, where both ended
+    with_ends = [ch for ch in changes if ch.from_ in by_id and ch.to in by_id]
+    for n, a in enumerate(with_ends):
+        for b in with_ends[n + 1:]:
+            if a.direction == b.direction:
+                add(by_id[a.from_], by_id[b.from_], strong=False)
+                add(by_id[a.to], by_id[b.to], strong=False)
+    # a headline figure restated in the body
+    measure_of = {qid: c.measure for c in claims for qid in c.quantity_ids}
+    in_title = [q for q in quantities if q.end <= title_end]
+    for t in in_title:
+        for q in quantities:
+            if q.start >= title_end and q.value is not None and t.value is not None and q.value == t.value:
+                add(t, q, strong=True)
+                break
+    # the same labelled measure stated twice with the same figure
+    labelled: dict[str, list[Quantity]] = {}
+    for q in quantities:
+        label = measure_of.get(q.id)
+        if label and q.value is not None:
+            labelled.setdefault(label, []).append(q)
+    for group in labelled.values():
+        for n, a in enumerate(group):
+            for b in group[n + 1:]:
+                if a.value == b.value and a.value is not None and a.value >= 10:
+                    add(a, b, strong=True)
+    return out

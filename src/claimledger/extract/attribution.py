@@ -1,0 +1,245 @@
+"""Who stands behind each statement: direct quotes, reported speech, "according to", headline prefixes.
+
+The result gives every statement with its content span, cue, local source mention
+and resolved speaker, the speakers with their mentions, and the signals; a claim
+takes the attribution of the statement that contains it, else the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.quotes import Quote, find_quotes
+from claimledger.extract.signals import find_signals
+from claimledger.extract.speakers import SpeakerIndex
+from claimledger.lang import en_attribution as L
+from claimledger.model import AUTHOR, Article, Attribution, Signal, Speaker, Statement, TextSpan
+
+_HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.&’'\- ]{1,40}?):\s+\S")
+_MIN_QUOTE_WORDS = 4
+_CUE_WINDOW = 10  # tokens after a closing mark in which to look for "he said"
+_PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2}
+
+
+@dataclass(frozen=True)
+class _Raw:
+    type: str
+    content: tuple[int, int]
+    cue: TextSpan | None
+    source: Span | None
+    inherit: bool = False  # a quote with no cue of its own: the previous quote's speaker
+
+
+@dataclass(frozen=True)
+class AttributionResult:
+    statements: tuple[Statement, ...]
+    speakers: tuple[Speaker, ...]
+    signals: tuple[Signal, ...]
+
+    def attribution_of(self, start: int, end: int) -> Attribution:
+        """The attribution of a figure at [start, end): the innermost statement that contains it."""
+        containing = [s for s in self.statements if s.content.start <= start and end <= s.content.end]
+        if not containing:
+            return AUTHOR
+        best = min(containing, key=lambda s: (_PRIORITY.get(s.type, 3), s.content.end - s.content.start))
+        return Attribution(type=best.type, speaker=best.speaker, description=best.description,
+                           cue=best.cue.text if best.cue else None)
+
+    def signals_of(self, start: int, end: int) -> tuple[Signal, ...]:
+        return tuple(s for s in self.signals if start <= s.start and s.end <= end)
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.lemma_.lower() in L.SPEECH_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def _subject(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.dep_ != "expl":
+            return _mention(child)
+    return None
+
+
+def _mention(head: Token) -> Span:
+    """The mention headed by ``head``, without appositives or relative clauses after it."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl"):
+            break
+        if child.dep_ == "prep" and child.lower_ not in ("of", "from", "at", "for"):
+            break
+        right = child.right_edge.i
+    return doc[left: right + 1]
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    return span.sent if span is not None and len(span) else None
+
+
+def _quote_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for quote in quotes:
+        cue = source = None
+        # after the closing mark: ', Maj. Gersten told reporters.' / ', said Skinner.'
+        after = doc.char_span(quote.end, min(len(doc.text), quote.end + 1), alignment_mode="expand")
+        if after is not None and len(after):
+            first = after[0].i
+            for token in doc[first: min(len(doc), first + _CUE_WINDOW)]:
+                if token.is_sent_start and token.i > first or token.text in ("“", "\"") or "\n" in token.text:
+                    break
+                if _is_speech_verb(token):
+                    cue, source = token, _subject(token)
+                    break
+        # before the opening mark: 'Skinner said: “...”'
+        if cue is None:
+            sent = _sentence_of(doc, quote.start)
+            if sent is not None:
+                before = [t for t in sent if t.idx < quote.start]
+                verbs = [t for t in before if _is_speech_verb(t)]
+                if verbs and before and before[-1].text in (":", ",") or verbs and quote.words >= _MIN_QUOTE_WORDS:
+                    cue, source = verbs[-1], _subject(verbs[-1])
+                elif verbs and quote.words < _MIN_QUOTE_WORDS:
+                    continue  # a mixed quote inside reported speech: the reported statement covers it
+        if quote.words < _MIN_QUOTE_WORDS and cue is None:
+            continue  # scare quotes
+        content = (quote.inner_start, quote.inner_end)
+        cue_span = TextSpan(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None
+        out.append(_Raw("direct", content, cue_span, source, inherit=cue is None))
+    return out
+
+
+def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
+    """Reported speech ("X estimated that ..."), "according to X" and "X's report shows"."""
+    out: list[_Raw] = []
+
+    def inside_quote(char: int) -> bool:
+        return any(q.inner_start <= char < q.inner_end for q in quotes)
+
+    for sent in doc.sents:
+        for token in sent:
+            if inside_quote(token.idx):
+                continue
+            if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
+                to = doc[token.i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if not objects:
+                    continue
+                source = _source_of_document(_mention(objects[0]))
+                pp_end = objects[0].right_edge.idx + len(objects[0].right_edge.text)
+                if token.idx - sent.start_char > sent.end_char - pp_end:
+                    content = _trim(doc, sent.start_char, token.idx)
+                else:
+                    content = _trim(doc, pp_end, sent.end_char)
+                cue = TextSpan(doc.text[token.idx: to.idx + len(to.text)], token.idx, to.idx + len(to.text))
+                out.append(_Raw("according_to", content, cue, source))
+                continue
+            if not _is_speech_verb(token):
+                continue
+            clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
+            if not clauses:
+                continue
+            subject = _subject(token)
+            if subject is None or any(t.lower_ in ("i", "we", "you") for t in subject if len(subject) == 1):
+                continue
+            clause = clauses[0]
+            kind = "indirect"
+            if token.lemma_.lower() in L.DOCUMENT_VERBS and subject.root.lower_ in L.REPORT_NOUNS:
+                kind = "according_to"
+                subject = _source_of_document(subject)
+            if clause.i < token.i:   # "..., recent defectors from ISIS have indicated."
+                start = sent.start_char
+                end = clause.right_edge.idx + len(clause.right_edge.text)
+            else:                    # "James Clapper estimated that ..."
+                start = clause.left_edge.idx
+                end = sent.end_char
+            content = _trim(doc, start, end)
+            if content[1] <= content[0]:
+                continue
+            cue = TextSpan(token.text, token.idx, token.idx + len(token.text))
+            out.append(_Raw(kind, content, cue, subject))
+    return out
+
+
+def _source_of_document(mention: Span) -> Span:
+    """For "an article published by the Combating Terrorism Center" or "the Pentagon's report", the author."""
+    root = mention.root
+    if root.lower_ not in L.REPORT_NOUNS and root.lower_ not in ("article", "story", "journal", "paper"):
+        return mention
+    for token in mention:
+        if token.dep_ == "poss" and token.head == root:
+            return mention.doc[token.left_edge.i: token.i + 1]
+        if token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.ent_type_:
+            return mention.doc[token.left_edge.i: token.i + 1]
+    return mention
+
+
+def _headline_statement(doc: Doc, article: Article) -> list[_Raw]:
+    if not article.title:
+        return []
+    m = _HEADLINE_PREFIX.match(article.title)
+    if not m or any(ch.isdigit() for ch in m.group(1)):
+        return []
+    source = doc.char_span(0, len(m.group(1)), alignment_mode="contract")
+    if source is None:
+        return []
+    content = (m.end() - 1, len(article.title))
+    cue = TextSpan(":", len(m.group(1)), len(m.group(1)) + 1)
+    return [_Raw("according_to", content, cue, source)]
+
+
+def attribute(doc: Doc, article: Article) -> AttributionResult:
+    """Statements, speakers and signals of one parsed article."""
+    quotes = find_quotes(doc.text)
+    raws = _headline_statement(doc, article) + _quote_statements(doc, quotes) + _reported_statements(doc, quotes)
+    raws.sort(key=lambda r: r.content[0])
+    index = SpeakerIndex(doc)
+    statements: list[Statement] = []
+    last_direct: Statement | None = None
+    for raw in raws:
+        position = raw.source.start_char if raw.source is not None else raw.content[0]
+        resolved = index.resolve(raw.source, position)
+        speaker = resolved.name if resolved else None
+        description = index.description(speaker) if speaker else None
+        if raw.inherit and last_direct is not None and _continues(doc.text, last_direct, raw):
+            speaker, description = last_direct.speaker, last_direct.description
+        source = TextSpan(raw.source.text, raw.source.start_char, raw.source.end_char) if raw.source else None
+        statement = Statement(
+            id=f"s{len(statements)}", type=raw.type, speaker=speaker,  # type: ignore[arg-type]
+            content=TextSpan(doc.text[raw.content[0]: raw.content[1]], *raw.content),
+            cue=raw.cue, source=source, description=description,
+        )
+        statements.append(statement)
+        if raw.type == "direct":
+            last_direct = statement
+    statements = _dedupe(statements)
+    return AttributionResult(tuple(statements), index.speakers(), tuple(find_signals(doc.text)))
+
+
+def _continues(text: str, previous: Statement, current: _Raw) -> bool:
+    """A quote with no cue continues the previous quote when nothing but its attribution lies between."""
+    between = text[previous.content.end: current.content[0]]
+    return between.count("\n\n") <= 1 and len(between) < 400
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    """Reported speech whose content is exactly a direct quote's adds nothing: keep the quote."""
+    direct = {(s.content.start, s.content.end) for s in statements if s.type == "direct"}
+    kept = [s for s in statements if s.type == "direct" or (s.content.start, s.content.end) not in direct]
+    return [Statement(f"s{n}", s.type, s.speaker, s.content, s.cue, s.source, s.description)
+            for n, s in enumerate(kept)]

@@ -1,0 +1,131 @@
+"""Stated changes: "dropped by 90 percent, from nearly 2,000 per month to 200"; "X, up from Y".
+
+A change is anchored on a trigger word (a change verb, noun or "up"/"down"); its
+`by`, `from` and `to` are the quantities introduced by "by", "from" and "to" in the
+clause after it (or right after the verb: "Drops 90%").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimledger.lang import en_changes as L
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A quantity's id and where it sits."""
+
+    id: str
+    start: int
+    end: int
+    kind: str
+    unit: str | None
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class FoundChange:
+    direction: str
+    trigger_start: int
+    trigger_end: int
+    by: str | None = None
+    from_: str | None = None
+    to: str | None = None
+
+    @property
+    def quantity_ids(self) -> tuple[str, ...]:
+        return tuple(q for q in (self.by, self.from_, self.to) if q)
+
+
+def _direction(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if lemma in L.INCREASE_VERBS:
+            return "increase"
+        if lemma in L.DECREASE_VERBS:
+            return "decrease"
+    if token.pos_ in ("NOUN", "PROPN"):
+        if lemma in L.INCREASE_NOUNS:
+            return "increase"
+        if lemma in L.DECREASE_NOUNS:
+            return "decrease"
+    if token.lower_ in L.DIRECTION_ADVERBS:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in ("from", "to"):
+            return L.DIRECTION_ADVERBS[token.lower_]
+    # headlines write verbs capitalised and the tagger may call them nouns: "Syria Drops 90%"
+    if token.is_title and lemma in (L.INCREASE_VERBS | L.DECREASE_VERBS) and token.text.endswith("s"):
+        return "increase" if lemma in L.INCREASE_VERBS else "decrease"
+    return None
+
+
+def _word_before(sentence: Span, quantity: Placed) -> str:
+    doc = sentence.doc
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return ""
+    return doc[span.start - 1].lower_
+
+
+def find_changes(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChange]:
+    """The changes stated in one sentence, each using quantities of that sentence.
+
+    Each quantity takes part in at most one change.
+    """
+    triggers = [t for t in sentence if _direction(t)]
+    if not triggers or not quantities:
+        return []
+    used: set[str] = set()
+    changes: list[FoundChange] = []
+    for n, trigger in enumerate(triggers):
+        direction = _direction(trigger)
+        assert direction is not None
+        clause_end = triggers[n + 1].idx if n + 1 < len(triggers) else sentence.end_char
+        after = [q for q in quantities if trigger.idx < q.start < clause_end and q.id not in used]
+        by = from_ = to = None
+        for q in after:
+            word = _word_before(sentence, q)
+            if word == "by" and by is None:
+                by = q
+            elif word == "from" and from_ is None:
+                from_ = q
+            elif word == "to" and to is None and (from_ is not None or by is not None or q is after[0]):
+                to = q
+        # "Drops 90%", "fell 18.61 points to 451.51": a figure right after the verb is the amount of change
+        if by is None and after and trigger.pos_ != "NOUN":
+            first = after[0]
+            gap = sentence.doc.text[trigger.idx + len(trigger.text): first.start]
+            if len(gap.split()) <= 1 and first not in (from_, to):
+                by = first
+        # "a 90 percent drop", "a 10% increase": a figure right before a change noun
+        if by is None and trigger.pos_ == "NOUN":
+            before = [q for q in quantities if q.end <= trigger.idx and q.id not in used]
+            if before and len(sentence.doc.text[before[-1].end: trigger.idx].split()) <= 1:
+                by = before[-1]
+            elif after and _word_before(sentence, after[0]) == "of":
+                by = after[0]  # "a drop of 90 percent"
+        # "doubled", "tripled": the multiplier is the change itself
+        if by is None and trigger.lemma_.lower() in L.MULTIPLIER_VERBS:
+            at = [q for q in quantities if q.start <= trigger.idx < q.end and q.id not in used]
+            by = at[0] if at else None
+        # "X, up from Y": the figure before the trigger is where it went
+        if trigger.lower_ in L.DIRECTION_ADVERBS and from_ is not None and to is None:
+            before = [q for q in quantities if q.end <= trigger.idx and q.id not in used]
+            if before:
+                to = before[-1]
+        if to is not None and from_ is None and by is None and _word_before(sentence, to) != "to":
+            to = None
+        if not (by or from_ or to):
+            continue
+        if from_ and to and from_.value is not None and to.value is not None and from_.value != to.value \
+                and from_.unit == to.unit:
+            direction = "increase" if to.value > from_.value else "decrease"
+        change = FoundChange(direction, trigger.idx, trigger.idx + len(trigger.text),
+                             by=by.id if by else None, from_=from_.id if from_ else None, to=to.id if to else None)
+        used.update(change.quantity_ids)
+        changes.append(change)
+    return changes
