@@ -57,7 +57,8 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
     # a change's stated amount against its two ends
     for ch in full:
         if ch.by and by_id[ch.by].kind in ("percent", "ratio"):
-            checks.append(percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to]))  # type: ignore[index]
+            checks.append(percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to],  # type: ignore[index]
+                                        direction=ch.direction))
     # a stated amount with no ends (a headline "Drops 90%") against changes that have ends and no amount
     for ch in changes:
         if not ch.by or ch.from_ or ch.to or by_id[ch.by].kind != "percent":
@@ -65,7 +66,8 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
         for other in full:
             if other.by or other.direction != ch.direction:
                 continue
-            check = percent_change(ids.next(), by_id[ch.by], by_id[other.from_], by_id[other.to])  # type: ignore[index]
+            check = percent_change(ids.next(), by_id[ch.by], by_id[other.from_], by_id[other.to],  # type: ignore[index]
+                                   direction=ch.direction)
             checks.append(_inferred(check, "the article does not say these figures describe the same change"))
 
     checks += _parts_and_wholes(quantities, claims, document, ids)
