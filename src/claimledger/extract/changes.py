@@ -87,7 +87,14 @@ def find_changes(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChan
         clause_end = triggers[n + 1].idx if n + 1 < len(triggers) else sentence.end_char
         after = [q for q in quantities if trigger.idx < q.start < clause_end and q.id not in used]
         by = from_ = to = None
+        # "Drops 90%", "fell 18.61 points to 451.51": a figure right after the verb is the amount of change
+        if after and trigger.pos_ != "NOUN":
+            gap = sentence.doc.text[trigger.idx + len(trigger.text): after[0].start]
+            if len(gap.split()) <= 1 and _word_before(sentence, after[0]) not in ("to", "from"):
+                by = after[0]
         for q in after:
+            if q is by:
+                continue
             word = _word_before(sentence, q)
             if word == "by" and by is None:
                 by = q
@@ -95,12 +102,6 @@ def find_changes(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChan
                 from_ = q
             elif word == "to" and to is None and (from_ is not None or by is not None or q is after[0]):
                 to = q
-        # "Drops 90%", "fell 18.61 points to 451.51": a figure right after the verb is the amount of change
-        if by is None and after and trigger.pos_ != "NOUN":
-            first = after[0]
-            gap = sentence.doc.text[trigger.idx + len(trigger.text): first.start]
-            if len(gap.split()) <= 1 and first not in (from_, to):
-                by = first
         # "a 90 percent drop", "a 10% increase": a figure right before a change noun
         if by is None and trigger.pos_ == "NOUN":
             before = [q for q in quantities if q.end <= trigger.idx and q.id not in used]

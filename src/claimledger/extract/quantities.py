@@ -237,8 +237,8 @@ def _read_qualifier(tokens: Sequence[Token], i: int, text: str, offset: int) -> 
         prev = _word(tokens, k - 1)
         if key == "some" and prev in ("for", "of"):
             return None
-        if key == "over" and prev in ("from", "increased", "rose", "up", "down", "fell", "climbed", "gained"):
-            return None  # "rose 5% over 2015": handled as time
+        if key == "over" and prev in L.OVER_PARTICLE_VERBS:
+            return None  # "handed over $25 million", "turned over 70 mln pesos"
     bound, approximate = L.QUALIFIERS[key]
     written = text[tokens[k].start - offset: tokens[i - 1].end - offset]
     return bound, approximate, written, k
@@ -330,7 +330,8 @@ def _quantity_at(tokens: Sequence[Token], i: int, text: str, offset: int) -> tup
     opener = _phrase_before(tokens, qualifier[3] if qualifier else first_index, L.RANGE_OPENERS)
     if opener is None and qualifier is None:
         opener = _phrase_before(tokens, first_index, L.RANGE_OPENERS)
-    if opener and opener[0] == "from":
+    after_from = opener is not None and opener[0] == "from"
+    if after_from:
         opener = None  # "from A to B" is a change, not a range
 
     in_ten = read_in_ten(amount, tokens, j)  # type: ignore[arg-type]
@@ -339,7 +340,7 @@ def _quantity_at(tokens: Sequence[Token], i: int, text: str, offset: int) -> tup
     elif amount.value is not None and amount.kind is None and not amount.vague:
         # a unit between the numbers belongs to the first ("40 percent to 42 percent" is no range)
         unit_first = _read_unit(tokens, j, amount, currency is not None)
-        if unit_first is None or unit_first.kind in ("count",):
+        if (unit_first is None or unit_first.kind in ("count",)) and not after_from:
             rng = _read_range_end(tokens, j, amount, opener[0] if opener else None)
             if rng:
                 amount, j = rng

@@ -17,6 +17,8 @@ from claimledger.model import Speaker, TextSpan
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PRONOUN_WINDOW = 1500  # characters back to look for a pronoun's speaker
+_MEDIA_NOUNS = {"magazine", "journal", "newspaper", "paper", "network", "station", "channel"}
+_MEDIA_WORDS = ("Journal", "Times", "Post", "News", "Magazine", "Herald", "Tribune", "Gazette", "Review", "Press")
 
 
 def _clean(text: str) -> str:
@@ -133,6 +135,8 @@ class SpeakerIndex:
             return None
         first = words[0].lower_
         if len(words) == 1 and (first in L.PERSON_PRONOUNS or first in L.GROUP_PRONOUNS or first in L.ORG_PRONOUNS):
+            if first in ("i", "we"):
+                return None
             resolved = self._pronoun(first, position)
         else:
             resolved = self._named(source)
@@ -142,27 +146,61 @@ class SpeakerIndex:
 
     def _named(self, source: Span) -> Resolved | None:
         persons = [e for e in source.ents if e.label_ == "PERSON"]
-        if persons:
+        root = source.root
+        if persons and not (root.lower_ in L.ORG_ROLE_NOUNS and root not in persons[0]):
             ent = persons[0]
             name = _person_name(ent)
             if name:
                 full = self.full_names.get(name.split()[-1].lower(), name)
                 return Resolved(full, "person", self._description_of(ent))
+        position = source.start_char
+        determiner = root.doc[root.i - 1].lower_ if root.i > 0 else ""
+        # "his campaign", "her campaign": the campaign of the person the pronoun stands for
+        if determiner in ("his", "her", "their") and root.i - 1 >= source.start:
+            owner = self._pronoun({"his": "he", "her": "she", "their": "they"}[determiner], position)
+            if owner is not None:
+                return Resolved(f"{owner.name}'s {root.text}", "organization", None)
         orgs = [e for e in source.ents if e.label_ in _ORG_LABELS]
-        root = source.root
-        if orgs and (root in orgs[0] or root.lower_ in L.REPORT_NOUNS):
-            return Resolved(self._org_name(_clean(orgs[0].text)), "organization", None)
-        # a role noun ("the general") refers to the last person with that role
-        if root.lower_ in L.ROLE_NOUNS and root.i > 0 and root.doc[root.i - 1].lower_ in ("the", "this", "that"):
-            for entry in sorted(self.entries.values(), key=lambda e: -e.last_position):
-                if entry.kind == "person" and root.lower_ in (entry.description or "").lower():
-                    return Resolved(entry.name, entry.kind, entry.description)
+        if orgs and root.lower_ not in L.ROLE_NOUNS:
+            name = self._org_name(_clean(orgs[0].text))
+            if root.lower_ in L.REPORT_NOUNS and root not in orgs[0]:
+                name = f"{name} {root.text}"
+            return Resolved(name, "organization", None)
+        if determiner in ("the", "this", "that", "its") and root.i - 1 >= source.start:
+            # a role noun ("the general") refers to the last person with that role
+            if root.lower_ in L.ROLE_NOUNS:
+                for entry in sorted(self.entries.values(), key=lambda e: -e.last_position):
+                    if entry.kind == "person" and root.lower_ in (entry.description or "").lower():
+                        return Resolved(entry.name, entry.kind, entry.description)
+            # "the magazine", "that poll": the last organisation of that sort
+            if root.lower_ in L.ORG_ROLE_NOUNS:
+                found = self._last_org_like(root.lower_, position)
+                if found is not None:
+                    return found
         if root.pos_ == "PROPN":
+            if any(_is_title(t) for t in source if t.i < root.i) or root.ent_type_ == "PERSON":
+                name = _clean(" ".join(t.text for t in source if not _is_title(t) and t.pos_ == "PROPN"))
+                if name:
+                    full = self.full_names.get(name.split()[-1].lower(), name)
+                    return Resolved(full, "person", None)
             return Resolved(self._org_name(_clean(source.text)), "organization", None)
         text = _clean(source.text)
         if not text or len(text.split()) > 10:
             return None
         return Resolved(text, "group", None)
+
+    def _last_org_like(self, noun: str, position: int) -> Resolved | None:
+        """The most recent organisation speaker, or organisation named, whose name fits a role noun."""
+        entries = [e for e in self.entries.values() if e.kind == "organization" and e.last_position <= position]
+        fitting = [e for e in entries if noun in e.name.lower()]
+        if fitting:
+            best = max(fitting, key=lambda e: e.last_position)
+            return Resolved(best.name, best.kind, best.description)
+        for ent in reversed([e for e in self.doc.ents if e.label_ in _ORG_LABELS and e.end_char <= position]):
+            text = _clean(ent.text)
+            if noun in text.lower() or noun in _MEDIA_NOUNS and any(w in text for w in _MEDIA_WORDS):
+                return Resolved(self._org_name(text), "organization", None)
+        return None
 
     def _pronoun(self, pronoun: str, position: int) -> Resolved | None:
         wanted = "person" if pronoun in L.PERSON_PRONOUNS else ("organization" if pronoun in L.ORG_PRONOUNS else None)
@@ -178,7 +216,7 @@ class SpeakerIndex:
             if best is None or entry.last_position > best.last_position:
                 best = entry
         named = [(s, n) for s, n in self.person_starts if position - _PRONOUN_WINDOW <= s < position]
-        if wanted == "person" and named and (best is None or named[-1][0] > best.last_position):
+        if wanted == "person" and named and best is None:
             name = named[-1][1]
             entry = self.entries.get(name)
             return Resolved(name, "person", entry.description if entry else None)

@@ -55,7 +55,8 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_LEADING = re.compile(r"(?i:(?P<prep>" + _words(lang.LEADING_PREPOSITIONS + lang.RANGE_OPENERS) + r"))\s+(?P<rest>.+)")
+_LEADING = re.compile(
+    r"(?i:(?P<prep>" + _words(lang.LEADING_PREPOSITIONS + lang.RANGE_OPENERS) + r"))\s+(?P<rest>.+)")
 _JOINER = re.compile(r"\s*(?:-\s*to\s*-|[-–—]|\b(?i:to|through|thru|until|till|and)\b)\s*")
 _CLOCK_GLUE = re.compile(r"(?:^|(?<=[\s,]))(?i:at|on)(?=\s|$)")
 _HAS_YEAR = re.compile(r"\d{4}|['’]\d\d\b|(?i:\b(?:last|this|next)\s+year)")

@@ -134,12 +134,14 @@ def _framing(text: str, start: int, end: int) -> bool:
 def _season(text: str, start: int, end: int) -> bool:
     """'the fall of 2015' and 'in the spring' are seasons; 'the fall in the dollar' is not."""
     words = text[start:end].lower().split()
-    if words[0] != "the" or len(words) > 2 and words[-1][:1].isdigit():
+    if words[0] != "the" or (len(words) > 2 and words[-1][:1].isdigit()):
         return True
-    return _SEASON_PREPOSITION.search(text, max(0, start - 20), start) is not None and not _FALL_OF.match(text, end)
+    after_preposition = _SEASON_PREPOSITION.search(text, max(0, start - 20), start) is not None
+    return after_preposition and not _FALL_OF.match(text, end)
 
 
-def _rule(name: str, *parts: str, check: Check | None = None, rangeable: bool = True, word: bool = True) -> Rule:
+def _rule(name: str, *parts: str, check: Check | None = None, rangeable: bool = True,
+          word: bool = True) -> Rule:
     """A rule whose pattern is `parts` joined, bounded as a word unless `word` is False."""
     body = "".join(parts)
     return Rule(name, re.compile(_B + body + _E if word else body), check, rangeable)
@@ -147,8 +149,10 @@ def _rule(name: str, *parts: str, check: Check | None = None, rangeable: bool = 
 
 RULES: tuple[Rule, ...] = (
     # "Monday, July 25, 2016", "Sept. 11", "Jan. 31", "December 2015", "Dec. 31st, 2015"
-    _rule("calendar", _optional(_group("wd", _any(WEEKDAY, WEEKDAY_ABBR)) + r",?\s+"), _group("month", MONTH_ANY),
-          _any(r"\s+" + _group("day", DAY_NUMBER) + OPTIONAL_YEAR, r",?\s+" + _group("myear", YEAR_FULL)), _POSS),
+    _rule("calendar", _optional(_group("wd", _any(WEEKDAY, WEEKDAY_ABBR)) + r",?\s+"),
+          _group("month", MONTH_ANY),
+          _any(r"\s+" + _group("day", DAY_NUMBER) + OPTIONAL_YEAR, r",?\s+" + _group("myear", YEAR_FULL)),
+          _POSS),
     # "31 December 2015", "the 4th of July"
     _rule("calendar_dmy", _optional(_group("wd", WEEKDAY) + r",?\s+"), _optional(THE),
           _group("day", DAY_NUMBER), r"\s+(?:of\s+)?", _group("month", MONTH_ANY), OPTIONAL_YEAR),
@@ -161,7 +165,8 @@ RULES: tuple[Rule, ...] = (
         _group("iy", r"\d{4}") + "-" + _group("im", r"\d{2}") + "-" + _group("id", r"\d{2}")),
           r"(?![\w/-]|\.\d)", word=False),
     # "October-to-December", "October-December 2015"
-    _rule("month_range", _group("month", MONTH_NAME), _any(r"\s*[-–—]\s*to\s*[-–—]\s*", _DASH, r"\s+(?i:to|through)\s+"),
+    _rule("month_range", _group("month", MONTH_NAME),
+          _any(r"\s*[-–—]\s*to\s*[-–—]\s*", _DASH, r"\s+(?i:to|through)\s+"),
           _group("month2", MONTH_NAME), OPTIONAL_YEAR),
     # "February", "last September", "this May"
     _rule("month", _optional(_group("rel", RELATIVE) + r"\s+"), _group("month", MONTH_NAME), _POSS,
@@ -235,11 +240,12 @@ RULES: tuple[Rule, ...] = (
     _rule("framed", _any(
         _group("prep", _alternation(lang.FRAMING_PREPOSITIONS)) + r"\s+" + APPROX + _group("count", COUNT)
         + r"\s+" + _group("unit", UNIT),
-        _group("for", r"(?i:for)") + r"\s+" + APPROX + _group("acount", _alternation(("a", "an", *lang.VAGUE_COUNTS)))
-        + r"\s+" + _group("aunit", UNIT)), check=_framing, rangeable=False),
+        _group("for", r"(?i:for)") + r"\s+" + APPROX
+        + _group("acount", _alternation(("a", "an", *lang.VAGUE_COUNTS))) + r"\s+" + _group("aunit", UNIT)),
+          check=_framing, rangeable=False),
     # "the 12 months to March", "the year ended June 30"
     _rule("span_ending", _optional(THE), _optional(_group("count", COUNT) + r"\s+"),
-          _group("unit", _alternation(("month", "months", "year", "years", "week", "weeks", "quarter", "quarters"))),
+          _group("unit", _alternation(lang.SPAN_UNITS)),
           r"\s+", _alternation(lang.SPAN_END_WORDS), r"\s+",
           _group("tail", _any(MONTH_ANY + _optional(r"\s+" + DAY_NUMBER) + _optional(r",?\s+" + YEAR_FULL),
                               WEEKDAY)), rangeable=False),
@@ -249,10 +255,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
         _alternation(lang.CLOCK_WORDS) + r"(?!\w)",
         r"[01]?\d\s+o['’]clock(?!\w)"),
-          _optional(r"\s+" + _alternation(lang.TIME_ZONES, ignore_case=False) + _E), rangeable=False, word=False),
+          _optional(r"\s+" + _alternation(lang.TIME_ZONES, ignore_case=False) + _E),
+          rangeable=False, word=False),
 )
 RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 
+_RANGE_RULES = {"range", "day_range", "month_range", "year_range"}
 _RANGE_GAP = re.compile(r"\s*(?:-\s*to\s*-|[-–—]|(?i:to|through|thru|until|till))\s*")
 _AND_GAP = re.compile(r"\s+(?i:and)\s+")
 _CLOCK_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:at|on)\s+)?")
@@ -306,7 +314,8 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
                     and _BETWEEN.search(text, max(0, prev.start - 12), prev.start) is not None))
             one_clock = (prev.rule == "clock") != (span.rule == "clock")
             other = span if prev.rule == "clock" else prev
-            is_clock = one_clock and RULES_BY_NAME[other.rule].rangeable and _CLOCK_GAP.fullmatch(gap) is not None
+            is_clock = (one_clock and RULES_BY_NAME[other.rule].rangeable
+                        and _CLOCK_GAP.fullmatch(gap) is not None)
             if is_range or is_clock:
                 out[-1] = Span(prev.start, span.end, "range" if is_range else other.rule)
                 continue
@@ -316,7 +325,7 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
 
 def _extend_left(text: str, span: Span) -> Span:
     """Take in a range opener ("from", "between") or a leading preposition ("In", "over")."""
-    if span.rule == "range":
+    if span.rule in _RANGE_RULES:
         opener = _RANGE_OPENER.search(text, max(0, span.start - 12), span.start)
         if opener:
             return Span(opener.start(), span.end, span.rule)

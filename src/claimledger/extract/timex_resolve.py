@@ -22,7 +22,6 @@ from claimledger.extract.timex_calendar import (
     Resolved,
     add_months,
     calendar_unit,
-    easter,
     holiday_day,
     month_period,
     months_span,
@@ -268,7 +267,10 @@ def _part(m: re.Match[str], anchor: dt.date | None, direction: Direction) -> Res
         return _part_of(year_period(int(m["year"])), "year", part, edge) or UNRESOLVED
     if m["month"]:
         month = _month_number(m["month"])
-        in_year: Callable[[int], Period | None] = lambda y: _part_of(month_period(y, month), "month", part, edge)
+
+        def in_year(year: int) -> Period | None:
+            return _part_of(month_period(year, month), "month", part, edge)
+
         return occurrence(in_year, anchor, direction, int(m["myear"]) if m["myear"] else None)
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if rel == "the":
@@ -400,7 +402,8 @@ def _span_ending(m: re.Match[str], anchor: dt.date | None, direction: Direction)
 RESOLVERS: dict[str, Resolver] = {
     "calendar": _calendar, "calendar_dmy": _calendar, "day_range": _day_range, "numeric_date": _numeric_date,
     "month_range": _month_range, "month": _month, "decade": _decade, "year": _year, "year_range": _year_range,
-    "fiscal": _unresolved, "century": _century, "weekday": _weekday, "deictic": _deictic, "vague": _unresolved,
+    "fiscal": _unresolved, "century": _century, "weekday": _weekday, "deictic": _deictic,
+    "vague": _unresolved,
     "to_date": _to_date, "quarter": _quarter, "half": _half, "part": _part, "earlier_later": _earlier_later,
     "season": _season, "holiday": _holiday, "period": _period, "offset": _offset, "framed": _framed,
     "span_ending": _span_ending, "clock": _unresolved,

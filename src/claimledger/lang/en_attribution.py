@@ -16,6 +16,15 @@ SPEECH_VERBS = {
     "announce", "agree", "accuse", "brag", "comment", "expect", "fear", "hope", "worry", "wonder",
     "put", "highlight", "demonstrate", "project", "count", "tally",
 }
+# Cues whose content may be a figure as object: "He forecast growth of two pct".
+FORECAST_VERBS = {"forecast", "estimate", "predict", "project", "put", "expect", "anticipate", "see",
+                  "report", "peg", "calculate", "count", "tally", "say"}
+SPEECH_VERBS |= {"anticipate", "peg"}
+# Nouns that refer back to an organisation named before ("the magazine", "the poll").
+ORG_ROLE_NOUNS = {"magazine", "journal", "newspaper", "paper", "agency", "company", "firm", "group",
+                  "organization", "organisation", "campaign", "poll", "survey", "network", "bank", "ministry",
+                  "department", "government", "institute", "university", "committee", "commission", "foundation",
+                  "administration", "report", "study", "union", "council", "party", "station", "channel"}
 # Cues that never take a person as subject in news; they need a document or data source ("the report shows").
 DOCUMENT_VERBS = {"show", "find", "indicate", "suggest", "reveal", "demonstrate", "put", "project", "count"}
 # Report nouns: "X's report shows", "data from X".

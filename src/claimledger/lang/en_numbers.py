@@ -99,6 +99,13 @@ QUALIFIERS: dict[str, tuple[str, bool]] = {
     "just over": ("lower", True), "just above": ("lower", True), "slightly more than": ("lower", True),
     "plus or minus": ("point", False), "+/-": ("point", False), "±": ("point", False),
 }
+# Verbs after which "over" is a particle, not "more than": "handed over $25 million".
+OVER_PARTICLE_VERBS = {
+    "hand", "handed", "hands", "handing", "turn", "turned", "turns", "turning", "take", "took", "taken",
+    "takes", "taking", "give", "gave", "given", "pass", "passed", "sign", "signed", "fork", "forked",
+    "shell", "shelled", "pay", "paid", "carry", "carried", "roll", "rolled", "hold", "held", "paper",
+    "papered", "from", "up", "down", "increased", "rose", "fell", "climbed", "gained",
+}
 # Words that may precede a qualifier without changing it ("only about", "still nearly").
 RANGE_OPENERS: dict[str, bool] = {"between": False, "somewhere between": True, "anywhere between": True,
                                   "roughly between": True, "from": False}

@@ -193,6 +193,7 @@ FRAMING_PREPOSITIONS = ("in", "within", "over", "during", "throughout")
 EVENT_OFFSET_WORDS = ("before", "after", "ahead of", "prior to")
 # Words between a span and the date it ends on ("the 12 months to March").
 SPAN_END_WORDS = ("to", "ended", "ending", "through")
+SPAN_UNITS = ("month", "months", "year", "years", "week", "weeks", "quarter", "quarters")
 # Period nouns that "part" words ("early", "the end of") and "earlier this" apply to.
 PART_UNITS = ("year", "month", "week", "decade", "century")
 EARLIER_LATER_UNITS = ("year", "month", "week", "quarter")
