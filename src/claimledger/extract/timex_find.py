@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from claimledger.lang import en_numbers as numbers
 from claimledger.lang import en_time as lang
 
 
@@ -101,7 +102,9 @@ _TIME_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|of|since|until|till|through|during|last|this|next|past|early|late|by|before|after"
     r"|from|to|between|each|every|for|on|throughout))\s+$")
 _NOT_YEAR_BEFORE = re.compile(r"(?:" + _alternation(lang.NOT_YEAR_BEFORE) + r"|[$£€¥#])\s*$")
-_NOT_YEAR_AFTER = re.compile(r"\s*(?:%|" + _alternation(lang.NOT_YEAR_AFTER) + r")(?!\w)")
+_UNIT_WORDS = [*(set(numbers.MEASURE_UNITS) - numbers.AMBIGUOUS_UNITS), *numbers.PERCENT_WORDS,
+               *(set(numbers.SCALE_WORDS) - numbers.SHORT_SCALES), *numbers.DURATION_UNITS]
+_NOT_YEAR_AFTER = re.compile(r"\s*(?:%|" + _alternation([*lang.NOT_YEAR_AFTER, *_UNIT_WORDS]) + r")(?!\w)")
 _OLD_YEAR_BEFORE = re.compile(r"(?i:\b(?:in|since|during|circa|c\.|until|before|after|the\s+year))\s+$")
 _CLAIMED_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(lang.CLAIMED_DURATION_BEFORE) + r"))\s+$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -300,6 +303,10 @@ def _longest_first(candidates: list[Span]) -> list[Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
+def _rangeable(span: Span) -> bool:
+    return span.rule == "range" or RULES_BY_NAME[span.rule].rangeable
+
+
 def _join(text: str, spans: list[Span]) -> list[Span]:
     """Join "X to Y" ranges and a time of day to its date ("Monday at 10 a.m.")."""
     out: list[Span] = []
@@ -307,14 +314,14 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
         if out:
             prev = out[-1]
             gap = text[prev.end:span.start]
-            both_rangeable = RULES_BY_NAME[prev.rule].rangeable and RULES_BY_NAME[span.rule].rangeable
+            both_rangeable = _rangeable(prev) and _rangeable(span)
             is_range = both_rangeable and (
                 _RANGE_GAP.fullmatch(gap) is not None
                 or (_AND_GAP.fullmatch(gap) is not None
                     and _BETWEEN.search(text, max(0, prev.start - 12), prev.start) is not None))
             one_clock = (prev.rule == "clock") != (span.rule == "clock")
             other = span if prev.rule == "clock" else prev
-            is_clock = (one_clock and RULES_BY_NAME[other.rule].rangeable
+            is_clock = (one_clock and _rangeable(other)
                         and _CLOCK_GAP.fullmatch(gap) is not None)
             if is_range or is_clock:
                 out[-1] = Span(prev.start, span.end, "range" if is_range else other.rule)

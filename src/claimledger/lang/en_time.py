@@ -149,16 +149,15 @@ NOT_YEAR_BEFORE = (
     "fewer than", "less than", "at least", "at most", "up to", "as many as", "as few as", "total of",
     "exactly", "just over", "just under", "number", "no.", "nos.",
 )
-# Words after a bare 4-digit number that make it an amount, not a year ("2000 people", "1990 percent").
+# Words after a bare 4-digit number that make it an amount, not a year ("2000 people"); units, scales
+# and percent words from en_numbers count too. Not currencies: "in 2010 dollars" is a year.
 NOT_YEAR_AFTER = (
-    "percent", "per cent", "pct", "million", "billion", "trillion", "thousand", "mln", "bln", "dlrs",
-    "dollars", "euros", "pounds", "yen", "people", "persons", "troops", "soldiers", "fighters", "jobs",
+    "people", "persons", "troops", "soldiers", "fighters", "jobs",
     "workers", "employees", "members", "voters", "votes", "respondents", "residents", "students",
-    "children", "cases", "deaths", "units", "shares", "barrels", "tonnes", "tons", "miles", "kilometers",
-    "kilometres", "km", "feet", "meters", "metres", "acres", "points", "pts", "calories", "words", "pages",
-    "times", "hours", "minutes", "seconds", "days", "weeks", "months", "years", "homes", "patients",
+    "children", "cases", "deaths", "units", "shares", "points", "pts", "words", "pages",
+    "times", "homes", "patients",
     "men", "women", "families", "rooms", "beds", "cars", "vehicles", "planes", "officers", "refugees",
-    "migrants", "companies", "firms", "stores", "schools", "feet", "ft", "kg", "lbs", "pounds",
+    "migrants", "companies", "firms", "stores", "schools",
 )
 # Verbs and prepositions before "N years" that make the duration the figure claimed ("sentenced to 10 years").
 CLAIMED_DURATION_BEFORE = (
