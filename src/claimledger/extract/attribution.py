@@ -61,11 +61,13 @@ def _subject(verb: Token) -> Span | None:
     """The subject of a speech verb as a mention; None for figures ("61 percent said") and for I/we/you."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.like_num or any(t.like_num or t.text == "%" for t in child.subtree):
-                return None
             if child.lower_ in ("i", "we", "you", "who", "that", "which"):
                 return None
-            return _mention(child)
+            mention = _mention(child)
+            if child.like_num or any(t.like_num and t.ent_type_ not in ("DATE", "TIME") or t.text == "%"
+                                     or t.lower_ in ("percent", "pct") for t in mention):
+                return None  # "61 percent said": respondents, not a source
+            return mention
     return None
 
 
@@ -176,8 +178,12 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
                 continue
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
             if not clauses and token.lemma_.lower() in L.FORECAST_VERBS:
-                clauses = [c for c in token.children if c.dep_ == "dobj"
+                clauses = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")
                            and any(t.like_num or t.lower_ in ("half", "dozens") for t in c.subtree)]
+            if not clauses and token.lemma_.lower() in L.DOCUMENT_VERBS:
+                subject = _subject(token)
+                if subject is not None and subject.root.lower_ in L.REPORT_NOUNS:
+                    clauses = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "oprd")]
             if not clauses:
                 continue
             subject = _subject(token)
@@ -185,7 +191,7 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
                 continue
             clause = clauses[0]
             kind = "indirect"
-            if token.lemma_.lower() in L.DOCUMENT_VERBS and not _is_person(subject):
+            if token.lemma_.lower() in L.DOCUMENT_VERBS and _is_document_or_outlet(subject):
                 kind = "according_to"
                 subject = _source_of_document(subject)
             if clause.i < token.i:   # "..., recent defectors from ISIS have indicated."
@@ -208,13 +214,21 @@ def _is_person(mention: Span) -> bool:
         or any(e.label_ == "PERSON" for e in mention.ents)
 
 
+def _is_document_or_outlet(mention: Span) -> bool:
+    """A report, poll or data ("the poll found"), or an organisation reporting ("The Daily Caller reported")."""
+    root = mention.root
+    if root.lower_ in L.REPORT_NOUNS:
+        return True
+    return not _is_person(mention) and (root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "NORP"))
+
+
 def _poll_prefix(sent: Span) -> _Raw | None:
     """ "In an ABC News/Washington Post poll released Sept. 11, Clinton led, 50 percent to 41 percent"."""
     first = sent[0]
     if first.lower_ != "in" or len(sent) < 4:
         return None
     objects = [c for c in first.children if c.dep_ == "pobj"]
-    if not objects or objects[0].lower_ not in L.REPORT_NOUNS:
+    if not objects or objects[0].lower_ not in L.POLL_NOUNS:
         return None
     obj = objects[0]
     end = obj.right_edge

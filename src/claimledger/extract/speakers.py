@@ -17,6 +17,8 @@ from claimledger.model import Speaker, TextSpan
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PRONOUN_WINDOW = 1500  # characters back to look for a pronoun's speaker
+_GENERIC_ORG_NOUNS = {"organization", "organisation", "group", "company", "firm", "institute", "agency",
+                      "foundation", "bank", "committee", "commission"}
 _MEDIA_NOUNS = {"magazine", "journal", "newspaper", "paper", "network", "station", "channel"}
 _MEDIA_WORDS = ("Journal", "Times", "Post", "News", "Magazine", "Herald", "Tribune", "Gazette", "Review", "Press")
 
@@ -46,6 +48,17 @@ def _person_name(ent: Span) -> str:
     while tokens and tokens[-1].text in ("’s", "'s", "’", "'"):
         tokens = tokens[:-1]
     return _clean(" ".join(t.text for t in tokens))
+
+
+def _with_of_place(ent: Span) -> Span:
+    """ "Public Policy Institute" + "of California": the NER often stops before the place."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN":
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+    return doc[ent.start: end]
 
 
 @dataclass
@@ -82,7 +95,7 @@ class SpeakerIndex:
                 if len(name) > len(self.full_names.get(key, "")):
                     self.full_names[key] = name
             elif ent.label_ in _ORG_LABELS:
-                self.org_names.append(_clean(ent.text))
+                self.org_names.append(_clean(_with_of_place(ent).text))
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = _person_name(ent)
@@ -160,9 +173,19 @@ class SpeakerIndex:
             owner = self._pronoun({"his": "he", "her": "she", "their": "they"}[determiner], position)
             if owner is not None:
                 return Resolved(f"{owner.name}'s {root.text}", "organization", None)
+        # "the organization's IRS filings": whose filings, then which
+        possessors = [t for t in root.children if t.dep_ == "poss" and t.i >= source.start]
+        if root.lower_ in L.REPORT_NOUNS and possessors:
+            owner_span = root.doc[possessors[0].left_edge.i: possessors[0].i + 1]
+            owner = self.resolve_inner(owner_span, position)
+            rest = _clean(root.doc[possessors[0].i + 1: source.end].text)
+            if owner is not None:
+                return Resolved(f"{owner.name} {rest}".strip(), "organization", None)
         orgs = [e for e in source.ents if e.label_ in _ORG_LABELS]
-        if orgs and root.lower_ not in L.ROLE_NOUNS:
-            name = self._org_name(_clean(orgs[0].text))
+        if orgs and root.lower_ not in L.ROLE_NOUNS and (
+                root in orgs[0] or root.lower_ in L.REPORT_NOUNS or root.lower_ in L.ORG_ROLE_NOUNS
+                or root.pos_ == "PROPN"):
+            name = self._org_name(_clean(_with_of_place(orgs[0]).text))
             if root.lower_ in L.REPORT_NOUNS and root not in orgs[0]:
                 name = f"{name} {root.text}"
             return Resolved(name, "organization", None)
@@ -189,17 +212,27 @@ class SpeakerIndex:
             return None
         return Resolved(text, "group", None)
 
+    def resolve_inner(self, mention: Span, position: int) -> Resolved | None:
+        """Resolve a mention without recording it as a speaker (a possessor, an owner)."""
+        words = [t for t in mention if not t.is_punct and t.text not in ("’s", "'s")]
+        if len(words) == 1 and words[0].lower_ in (*L.PERSON_PRONOUNS, *L.GROUP_PRONOUNS, *L.ORG_PRONOUNS):
+            return self._pronoun(words[0].lower_, position)
+        return self._named(mention)
+
     def _last_org_like(self, noun: str, position: int) -> Resolved | None:
-        """The most recent organisation speaker, or organisation named, whose name fits a role noun."""
+        """The most recent organisation speaker, or organisation named, that a role noun can stand for."""
         entries = [e for e in self.entries.values() if e.kind == "organization" and e.last_position <= position]
         fitting = [e for e in entries if noun in e.name.lower()]
         if fitting:
             best = max(fitting, key=lambda e: e.last_position)
             return Resolved(best.name, best.kind, best.description)
-        for ent in reversed([e for e in self.doc.ents if e.label_ in _ORG_LABELS and e.end_char <= position]):
-            text = _clean(ent.text)
+        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= position]
+        for ent in reversed(named):
+            text = _clean(_with_of_place(ent).text)
             if noun in text.lower() or noun in _MEDIA_NOUNS and any(w in text for w in _MEDIA_WORDS):
                 return Resolved(self._org_name(text), "organization", None)
+        if noun in _GENERIC_ORG_NOUNS and named:
+            return Resolved(self._org_name(_clean(_with_of_place(named[-1]).text)), "organization", None)
         return None
 
     def _pronoun(self, pronoun: str, position: int) -> Resolved | None:

@@ -31,7 +31,7 @@ def _names(words: Iterable[str], upper: bool = False) -> str:
 
 
 _B = r"(?<![\w'’])"  # start of a word
-_E = r"(?![\w'’])"  # end of a word (a possessive is taken explicitly by _POSS)
+_E = r"(?![\w'’]|-(?!to-)[a-z])"  # end of a word, not of a compound ("hour-long"); _POSS takes "'s"
 _POSS = r"(?:['’]s(?!\w))?"
 _DASH = r"\s*[-–—]\s*"
 
@@ -56,7 +56,7 @@ WEEKDAY = _names(lang.WEEKDAYS, upper=True)
 WEEKDAY_ABBR = _alternation([a.capitalize() for a in lang.WEEKDAY_ABBREVIATIONS], ignore_case=False) + r"\.?"
 DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
 YEAR_FULL = r"(?:1[0-9]|20)\d{2}(?![\d%]|[.,]\d)"
-BARE_YEAR = r"(?<![\d,.$£€¥#/])(?:1[5-9]|20)\d{2}(?![\d%]|[.,]\d|['’]?s\b|[-–/]\d)"
+BARE_YEAR = r"(?<![\d,.$£€¥#/])(?:1[5-9]|20)\d{2}(?![\d%]|[.,]\d|s\b|[-–/]\d)"
 COUNT = _any(
     r"\d{1,3}(?:,\d{3})+", r"\d+(?:\.\d+)?",
     _alternation(lang.TENS_WORDS) + _optional(r"[-\s]" + _alternation(list(lang.UNITS_WORDS)[1:10])),
@@ -337,7 +337,7 @@ def _extend_left(text: str, span: Span) -> Span:
         if opener:
             return Span(opener.start(), span.end, span.rule)
     if (_STARTS_WITH_PREPOSITION.match(text, span.start) or span.rule == "deictic"
-            or _POSSESSIVE_END.search(text, span.start, span.end)):
+            or (span.rule != "decade" and _POSSESSIVE_END.search(text, span.start, span.end))):
         return span
     prep = _PREPOSITION.search(text, max(0, span.start - 16), span.start)
     return Span(prep.start(), span.end, span.rule) if prep else span

@@ -26,12 +26,16 @@ ORG_ROLE_NOUNS = {"magazine", "journal", "newspaper", "paper", "agency", "compan
                   "department", "government", "institute", "university", "committee", "commission", "foundation",
                   "administration", "report", "study", "union", "council", "party", "station", "channel"}
 # Cues that never take a person as subject in news; they need a document or data source ("the report shows").
-DOCUMENT_VERBS = {"show", "find", "indicate", "suggest", "reveal", "demonstrate", "put", "project", "count"}
+DOCUMENT_VERBS = {"show", "find", "indicate", "suggest", "reveal", "demonstrate", "put", "project", "count",
+                  "report"}
+# "In a new CBS News poll, Clinton leads ...": a sentence opened by one of these is the poll's.
+POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 # Report nouns: "X's report shows", "data from X".
 REPORT_NOUNS = {
     "report", "data", "figures", "study", "survey", "poll", "analysis", "estimate", "estimates", "filing",
     "filings", "statement", "records", "documents", "numbers", "statistics", "assessment", "count", "tally",
     "review", "audit", "research", "census", "projection", "projections", "forecast", "release", "memo",
+    "average", "polling", "tracker", "index", "documents", "papers", "returns",
 }
 # Prepositional cues: "according to X", "X's figures show".
 ACCORDING_TO = ("according to", "as reported by", "as estimated by", "per", "citing", "cited by")
@@ -60,9 +64,10 @@ ROLE_NOUNS = {
     "commander", "analyst", "economist", "judge", "officer", "ambassador", "lawmaker", "democrat",
     "republican", "businessman", "billionaire", "executive", "chief", "researcher", "professor", "expert",
 }
-PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female", "i": "self", "we": "self"}
-GROUP_PRONOUNS = {"they", "them"}
-ORG_PRONOUNS = {"it"}
+PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female", "his": "male",
+                   "i": "self", "we": "self"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+ORG_PRONOUNS = {"it", "its"}
 # Quote marks: opening and closing.
 OPEN_QUOTES = {"“", "\"", "„", "«"}
 CLOSE_QUOTES = {"”", "\"", "»", "“"}
