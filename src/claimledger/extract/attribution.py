@@ -19,6 +19,7 @@ from claimledger.extract.speakers import SpeakerIndex
 from claimledger.lang import en_attribution as L
 from claimledger.model import AUTHOR, Article, Attribution, Signal, Speaker, Statement, TextSpan
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.&’'\- ]{1,40}?):\s+\S")
 _MIN_QUOTE_WORDS = 4
 _CUE_WINDOW = 10  # tokens after a closing mark in which to look for "he said"
@@ -39,11 +40,19 @@ class AttributionResult:
     statements: tuple[Statement, ...]
     speakers: tuple[Speaker, ...]
     signals: tuple[Signal, ...]
+    # stretches of text that go on reporting a document's or poll's figures: (start, end, statement)
+    carried: tuple[tuple[int, int, Statement], ...] = ()
 
     def attribution_of(self, start: int, end: int) -> Attribution:
-        """The attribution of a figure at [start, end): the innermost statement that contains it."""
+        """The attribution of a figure at [start, end): the innermost statement that contains it, else
+        the report or poll whose figures the surrounding sentences go on giving, else the author."""
         containing = [s for s in self.statements if s.content.start <= start and end <= s.content.end]
         if not containing:
+            carried = [s for a, b, s in self.carried if a <= start and end <= b]
+            if carried and carried[-1].speaker:
+                source = carried[-1]
+                return Attribution(type="according_to", speaker=source.speaker, description=source.description,
+                                   cue=source.cue.text if source.cue else None)
             return AUTHOR
         best = min(containing, key=lambda s: (_PRIORITY.get(s.type, 3), s.content.end - s.content.start))
         return Attribution(type=best.type, speaker=best.speaker, description=best.description,
@@ -59,7 +68,8 @@ def _is_speech_verb(token: Token) -> bool:
 
 def _subject(verb: Token) -> Span | None:
     """The subject of a speech verb as a mention; None for figures ("61 percent said") and for I/we/you."""
-    for child in verb.children:
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - verb.i))
+    for child in subjects[:1]:  # the nearest: a dateline ("BUDAPEST, March 11 -") may parse as a second subject
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("i", "we", "you", "who", "that", "which"):
                 return None
@@ -82,6 +92,9 @@ def _mention(head: Token) -> Span:
             break
     right = head.i
     for child in head.rights:
+        if child.dep_ == "appos" and child.i == right + 1 and child.pos_ == "PROPN":
+            right = child.right_edge.i  # "the official news agency MTI"
+            continue
         if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl"):
             break
         if child.dep_ == "prep" and child.lower_ not in ("of", "from", "at", "for", "by"):
@@ -302,7 +315,48 @@ def attribute(doc: Doc, article: Article) -> AttributionResult:
         if raw.type == "direct":
             last_direct = statement
     statements = _dedupe(statements)
-    return AttributionResult(tuple(statements), index.speakers(), tuple(find_signals(doc.text)))
+    carried = _carried(doc, statements, index)
+    return AttributionResult(tuple(statements), index.speakers(), tuple(find_signals(doc.text)), carried)
+
+
+def _carried(doc: Doc, statements: Sequence[Statement], index: SpeakerIndex) -> tuple[tuple[int, int, Statement], ...]:
+    """A poll's or report's figures often run on after the sentence that names it ("The poll found ...
+    Among Democrats, ..."): the rest of its paragraph and the next one carry its attribution, up to the
+    next statement or sentence with a speech verb."""
+    text = doc.text
+    sources = [s for s in statements if s.type == "according_to" and s.speaker
+               and index.kind_of(s.speaker) == "organization"]
+    if not sources:
+        return ()
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    starts = sorted(s.content.start for s in statements)
+    spans = []
+    for source in sources:
+        from bisect import bisect_right
+
+        after = source.content.end
+        k = bisect_right(breaks, after)
+        end = breaks[min(k, len(breaks) - 1)]  # the end of its paragraph
+        following = [a for a in starts if a > after]
+        if following:
+            end = min(end, following[0])
+        cue_at = _next_speech_cue(doc, after, end)
+        end = min(end, cue_at) if cue_at is not None else end
+        if end > after:
+            spans.append((after, end, source))
+    return tuple(spans)
+
+
+def _next_speech_cue(doc: Doc, start: int, end: int) -> int | None:
+    first = _token_at_or_after(doc, start)
+    if first is None:
+        return None
+    for token in doc[first:]:
+        if token.idx >= end:
+            return None
+        if _is_speech_verb(token) and token.lemma_.lower() not in ("show", "find", "put", "count", "add"):
+            return token.sent.start_char
+    return None
 
 
 def _continues(text: str, previous: Statement, current: _Raw) -> bool:

@@ -268,6 +268,10 @@ class SpeakerIndex:
             entry.mentions.append(mention)
         entry.last_position = max(entry.last_position, position)
 
+    def kind_of(self, name: str) -> str | None:
+        entry = self.entries.get(name)
+        return entry.kind if entry else None
+
     def description(self, name: str) -> str | None:
         entry = self.entries.get(name)
         return entry.description if entry else None

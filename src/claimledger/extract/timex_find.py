@@ -9,6 +9,7 @@ patterns, anchored, are what ``timex_resolve`` parses an expression with.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ _B = r"(?<![\w'’])"  # start of a word
 _E = r"(?![\w'’]|-(?!to-)[a-z])"  # end of a word, not of a compound ("hour-long"); _POSS takes "'s"
 _POSS = r"(?:['’]s(?!\w))?"
 _DASH = r"\s*[-–—]\s*"
+
 
 def _group(name: str, body: str) -> str:
     return f"(?P<{name}>{body})"
@@ -89,13 +91,6 @@ class Rule:
     pattern: re.Pattern[str]
     check: Check | None = None
     rangeable: bool = True  # may be one end of "X to Y"
-
-
-def _before_matches(pattern: re.Pattern[str]) -> Check:
-    """A check that the text just before the match ends with `pattern`."""
-    def check(text: str, start: int, end: int) -> bool:
-        return pattern.search(text, max(0, start - 30), start) is not None
-    return check
 
 
 _TIME_WORD_BEFORE = re.compile(
@@ -296,11 +291,16 @@ def _candidates(text: str) -> list[Span]:
 
 def _longest_first(candidates: list[Span]) -> list[Span]:
     """Keep the longest of overlapping candidates (the earlier one on a tie)."""
-    taken: list[Span] = []
+    starts: list[int] = []
+    taken: list[Span] = []  # sorted by start, never overlapping
     for span in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
-        if all(span.end <= t.start or span.start >= t.end for t in taken):
-            taken.append(span)
-    return sorted(taken, key=lambda s: s.start)
+        index = bisect.bisect_left(starts, span.start)
+        if (index > 0 and taken[index - 1].end > span.start) or (index < len(taken)
+                                                                 and taken[index].start < span.end):
+            continue
+        starts.insert(index, span.start)
+        taken.insert(index, span)
+    return taken
 
 
 def _rangeable(span: Span) -> bool:
@@ -314,7 +314,7 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
         if out:
             prev = out[-1]
             gap = text[prev.end:span.start]
-            both_rangeable = _rangeable(prev) and _rangeable(span)
+            both_rangeable = prev.rule != "range" and _rangeable(prev) and _rangeable(span)
             is_range = both_rangeable and (
                 _RANGE_GAP.fullmatch(gap) is not None
                 or (_AND_GAP.fullmatch(gap) is not None

@@ -34,15 +34,12 @@ from claimledger.extract.timex_calendar import (
     week_period,
     year_period,
 )
-from claimledger.extract.timex_find import OF_YEAR_REQUIRED, RULES
+from claimledger.extract.timex_find import RULES
 from claimledger.lang import en_time as lang
 
 Direction = Literal["past", "future", "nearest"]
 
-_REL_CHOICE: dict[str, Choice] = {
-    "last": "last", "past": "last", "previous": "last", "prior": "last", "preceding": "last",
-    "this": "this", "current": "this", "next": "next", "coming": "next", "following": "next",
-}
+_CHOICE_OF_OFFSET: dict[int, Choice] = {-1: "last", 0: "this", 1: "next"}
 
 
 # --- reading words -------------------------------------------------------------------------------
@@ -76,10 +73,9 @@ def _two_digit_year(text: str) -> int:
 
 
 def _choice(rel: str | None, direction: Direction) -> Choice:
-    return _REL_CHOICE.get(rel.lower(), direction) if rel else direction
-
-
-_OF_YEAR = re.compile(OF_YEAR_REQUIRED.removeprefix(r"\s+(?i:of|in)\s+"))
+    """'last' -> the one before publication, 'this' -> containing it, 'next' -> after; else `direction`."""
+    offset = lang.RELATIVE_WORDS.get(rel.lower()) if rel else None
+    return direction if offset is None else _CHOICE_OF_OFFSET[offset]
 
 
 def _of_year(text: str | None, anchor: dt.date | None) -> Period | Literal["any"] | None:
@@ -291,7 +287,7 @@ def _earlier_later(m: re.Match[str], anchor: dt.date | None, direction: Directio
 def _season(m: re.Match[str], anchor: dt.date | None, direction: Direction) -> Resolved:
     first_month, length = lang.SEASONS[(m["season"] or m["season2"]).lower()]
     part = m["part"].lower() if m["part"] else None
-    offset, size = {None: (0, length), "early": (0, 1), "mid": (1, 1), "middle": (1, 1), "late": (2, 1)}[part]
+    offset, size = lang.SEASON_PARTS[part] if part else (0, length)
     year = m["year"] or m["year2"]
     if year and first_month == 12:
         return UNRESOLVED  # "winter 2015": which winter is not settled usage
@@ -331,7 +327,8 @@ def _period(m: re.Match[str], anchor: dt.date | None, direction: Direction) -> R
     rel, unit = m["rel"].lower(), m["unit"].lower()
     unit = "weekend" if unit.startswith("weekend") else lang.PERIOD_UNITS[unit]
     count = _count(m["count"])
-    if count is None or count <= 0 or m["approx"]:
+    plural_without_count = m["count"] is None and m["unit"].lower().endswith("s")  # "in coming weeks"
+    if count is None or count <= 0 or m["approx"] or plural_without_count:
         return UNRESOLVED
     if m["of"]:  # "the last three months of 2015", "the first half of the year"
         return _edge_of_year(rel, count, unit, _of_year(m["of"], anchor), anchor, direction)
@@ -402,8 +399,7 @@ def _span_ending(m: re.Match[str], anchor: dt.date | None, direction: Direction)
 RESOLVERS: dict[str, Resolver] = {
     "calendar": _calendar, "calendar_dmy": _calendar, "day_range": _day_range, "numeric_date": _numeric_date,
     "month_range": _month_range, "month": _month, "decade": _decade, "year": _year, "year_range": _year_range,
-    "fiscal": _unresolved, "century": _century, "weekday": _weekday, "deictic": _deictic,
-    "vague": _unresolved,
+    "fiscal": _unresolved, "century": _century, "weekday": _weekday, "deictic": _deictic, "vague": _unresolved,
     "to_date": _to_date, "quarter": _quarter, "half": _half, "part": _part, "earlier_later": _earlier_later,
     "season": _season, "holiday": _holiday, "period": _period, "offset": _offset, "framed": _framed,
     "span_ending": _span_ending, "clock": _unresolved,

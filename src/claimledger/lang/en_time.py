@@ -94,6 +94,8 @@ PERIOD_EDGES: dict[str, str] = {"start": "start", "beginning": "start", "end": "
 SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 3), "summer": (6, 3), "fall": (9, 3), "autumn": (9, 3), "winter": (12, 3),
 }
+# Parts of a season: (months after its start, length in months): "late summer" = August.
+SEASON_PARTS: dict[str, tuple[int, int]] = {"early": (0, 1), "mid": (1, 1), "middle": (1, 1), "late": (2, 1)}
 
 # Quarters and halves of a year, by ordinal word.
 QUARTER_ORDINALS: dict[str, int] = {
@@ -119,7 +121,7 @@ HOLIDAYS: dict[str, HolidayRule | None] = {
     "Easter": ("easter", 0), "Easter Monday": ("easter", 1), "Cinco de Mayo": ("fixed", 5, 5),
     "Mother's Day": ("nth", 5, 6, 2), "Memorial Day": ("nth", 5, 0, -1), "Father's Day": ("nth", 6, 6, 3),
     "Independence Day": ("fixed", 7, 4), "the Fourth of July": ("fixed", 7, 4),
-    "July Fourth": ("fixed", 7, 4),
+    "Fourth of July": ("fixed", 7, 4), "July Fourth": ("fixed", 7, 4),
     "Bastille Day": ("fixed", 7, 14), "Labor Day": ("nth", 9, 0, 1), "Columbus Day": ("nth", 10, 0, 2),
     "Halloween": ("fixed", 10, 31), "Election Day": ("after_nth", 11, 0, 1, 1),
     "Veterans Day": ("fixed", 11, 11), "Armistice Day": ("fixed", 11, 11),
