@@ -126,11 +126,12 @@ def relative_calendar(anchor: dt.date, unit: str, offset: int) -> Period | None:
     """last/this/next week, month, year ...: the calendar unit `offset` units from the anchor's."""
     if unit in ("day", "week", "weekend"):
         return calendar_unit(anchor + dt.timedelta(days=offset * (1 if unit == "day" else 7)), unit)
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    months = lang.UNIT_MONTHS.get(unit)
     return calendar_unit(add_months(anchor.replace(day=1), offset * months), unit) if months else None
 
 
 def holiday_day(rule: lang.HolidayRule, year: int) -> dt.date | None:
+    """The day a holiday rule of ``en_time.HOLIDAYS`` gives in `year`: ("nth", 11, 3, 4) -> Thanksgiving."""
     kind, *args = rule
     numbers = [int(a) for a in args]
     if kind == "fixed":

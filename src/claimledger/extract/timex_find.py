@@ -215,7 +215,8 @@ RULES: tuple[Rule, ...] = (
           _group("unit", _alternation(lang.EARLIER_LATER_UNITS))),
     # "last spring", "the fall of 2015", "summer 2016", "this winter"
     _rule("season", _any(
-        _group("rel", _alternation(lang.SEASON_MODIFIERS)) + r"\s+" + _optional(_group("part", PART) + r"\s+")
+        _any(_group("rel", _alternation(lang.SEASON_MODIFIERS)) + r"\s+"
+             + _optional(_group("part", PART) + r"\s+"), _group("part2", PART) + r"\s+")
         + _group("season", SEASON) + _optional(r"\s+(?i:of\s+)?" + _group("year", YEAR_FULL)),
         _group("season2", SEASON) + r"\s+" + _group("year2", YEAR_FULL)), _POSS, check=_season),
     # "Thanksgiving", "Christmas Eve", "last Christmas", "Christmas 2015"

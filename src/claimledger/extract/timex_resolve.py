@@ -286,7 +286,7 @@ def _earlier_later(m: re.Match[str], anchor: dt.date | None, direction: Directio
 
 def _season(m: re.Match[str], anchor: dt.date | None, direction: Direction) -> Resolved:
     first_month, length = lang.SEASONS[(m["season"] or m["season2"]).lower()]
-    part = m["part"].lower() if m["part"] else None
+    part = (m["part"] or m["part2"] or "").lower()
     offset, size = lang.SEASON_PARTS[part] if part else (0, length)
     year = m["year"] or m["year2"]
     if year and first_month == 12:
@@ -399,8 +399,9 @@ def _span_ending(m: re.Match[str], anchor: dt.date | None, direction: Direction)
 RESOLVERS: dict[str, Resolver] = {
     "calendar": _calendar, "calendar_dmy": _calendar, "day_range": _day_range, "numeric_date": _numeric_date,
     "month_range": _month_range, "month": _month, "decade": _decade, "year": _year, "year_range": _year_range,
-    "fiscal": _unresolved, "century": _century, "weekday": _weekday, "deictic": _deictic, "vague": _unresolved,
-    "to_date": _to_date, "quarter": _quarter, "half": _half, "part": _part, "earlier_later": _earlier_later,
+    "fiscal": _unresolved, "century": _century, "weekday": _weekday, "deictic": _deictic,
+    "vague": _unresolved, "to_date": _to_date, "quarter": _quarter, "half": _half, "part": _part,
+    "earlier_later": _earlier_later,
     "season": _season, "holiday": _holiday, "period": _period, "offset": _offset, "framed": _framed,
     "span_ending": _span_ending, "clock": _unresolved,
 }
