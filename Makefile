@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv lint fuzz clean
+.PHONY: demo test venv lint baseline peers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,6 +26,14 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+
+# Raise the accuracy gate after an improvement (tests/accuracy_baseline.json).
+baseline: $(STAMP)
+	$(BIN)/python tests/write_baseline.py
+
+# Pass rates on the peer suites (needs ../shared/peers).
+peers: $(STAMP)
+	$(BIN)/python benchmarks/peers.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,7 +1,9 @@
 """claimledger: a ledger of the quantitative claims in news articles.
 
 >>> import claimledger
->>> analysis = claimledger.analyze("Sales rose 10% to $110 million.")  # doctest: +SKIP
+>>> analysis = claimledger.analyze("Sales rose 10% to $110 million.", published="2016-04-27")  # doctest: +SKIP
+>>> analysis.quantities[0].kind  # doctest: +SKIP
+'percent'
 """
 
 from claimledger.model import (
@@ -20,6 +22,8 @@ from claimledger.model import (
     TimeExpression,
 )
 
+from claimledger.pipeline import analyze, analyze_article, analyze_many
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -37,4 +41,7 @@ __all__ = [
     "Statement",
     "TimeExpression",
     "__version__",
+    "analyze",
+    "analyze_article",
+    "analyze_many",
 ]

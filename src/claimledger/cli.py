@@ -44,7 +44,7 @@ def main() -> None:
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, statements: bool, model: str | None,
             max_bytes: int | None) -> None:
     """Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, .csv, or - for stdin) and print their ledger."""
-    from claimledger.analyze import analyze_many
+    from claimledger.pipeline import analyze_many
     from claimledger.ingest import DEFAULT_MAX_BYTES, InputError, Reject, read_sources
     from claimledger.nlp.model import ModelNotInstalled, load_model
     from claimledger.report import render
@@ -68,7 +68,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, stateme
             rejected += 1
             _ERR.print(str(error), style="red", markup=False, highlight=False)
 
-    out = Console(soft_wrap=False) if fmt == "table" else None
+    out = (Console() if sys.stdout.isatty() else Console(width=160)) if fmt == "table" else None
     results = []
     for analysis in analyze_many(articles(), nlp):
         analysed += 1
@@ -95,7 +95,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, stateme
 @click.option("--model", default=None, help="spaCy model name.")
 def evaluate(gold: tuple[str, ...], as_json: bool, polnear: str | None, limit: int | None, model: str | None) -> None:
     """Score the analysis against gold files (precision, recall, F1 and field accuracies)."""
-    from claimledger.analyze import analyze_article
+    from claimledger.pipeline import analyze_article
     from claimledger.evaluate import evaluate as run_eval
     from claimledger.nlp.model import load_model
 
@@ -104,7 +104,7 @@ def evaluate(gold: tuple[str, ...], as_json: bool, polnear: str | None, limit: i
     payload = {"gold": report.to_dict()}
     attribution_report = None
     if polnear:
-        from claimledger.analyze import analyze as analyze_text
+        from claimledger.pipeline import analyze as analyze_text
         from claimledger.evaluate_attribution import evaluate_polnear
 
         attribution_report = evaluate_polnear(polnear, lambda text: analyze_text(text, nlp=nlp).to_dict(),

@@ -18,7 +18,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimledger.analyze import analyze_doc, article_id_for
+from claimledger.pipeline import analyze_doc, article_id_for
 from claimledger.model import Article
 
 for _name in ("claimledger", "claims"):

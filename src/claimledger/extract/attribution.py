@@ -147,10 +147,12 @@ def _quote_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
             if sent is not None:
                 before = [t for t in sent if t.idx < quote.start]
                 verbs = [t for t in before if _is_speech_verb(t)]
-                if verbs and before and before[-1].text in (":", ",") or verbs and quote.words >= _MIN_QUOTE_WORDS:
+                if verbs and before and before[-1].text in (":", ","):
                     cue, source = verbs[-1], _subject(verbs[-1])
-                elif verbs and quote.words < _MIN_QUOTE_WORDS:
+                elif verbs and any(c.dep_ in ("ccomp", "parataxis") for c in verbs[-1].children):
                     continue  # a mixed quote inside reported speech: the reported statement covers it
+                elif verbs and quote.words >= _MIN_QUOTE_WORDS:
+                    cue, source = verbs[-1], _subject(verbs[-1])
         if quote.words < _MIN_QUOTE_WORDS and cue is None:
             continue  # scare quotes
         content = (quote.inner_start, quote.inner_end)
@@ -265,9 +267,10 @@ def _source_of_document(mention: Span) -> Span:
         if token.dep_ == "poss" and token.head == root:
             return doc[token.left_edge.i: token.i + 1]
     for token in root.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.head == root \
+        if token.dep_ == "pobj" and token.head.lower_ in ("by", "from") \
+                and (token.head.head == root or token.head.head.head == root and token.head.head.dep_ == "acl") \
                 and (token.ent_type_ or token.pos_ == "PROPN"):
-            return doc[token.left_edge.i: token.i + 1]
+            return _mention(token)
     for child in root.rights:  # "figures her campaign released"
         if child.dep_ in ("relcl", "acl"):
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
@@ -366,8 +369,17 @@ def _continues(text: str, previous: Statement, current: _Raw) -> bool:
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
-    """Reported speech whose content is exactly a direct quote's adds nothing: keep the quote."""
-    direct = {(s.content.start, s.content.end) for s in statements if s.type == "direct"}
-    kept = [s for s in statements if s.type == "direct" or (s.content.start, s.content.end) not in direct]
+    """Reported speech that only restates a direct quote through the quote's own cue adds nothing:
+    keep the quote ("“..., now we are down to 60,000,” Alvarez said")."""
+    direct = [(s.content.start, s.content.end, s.cue.start if s.cue else -1) for s in statements
+              if s.type == "direct"]
+
+    def inside_quote(s: Statement) -> bool:
+        length = max(1, s.content.end - s.content.start)
+        cue = s.cue.start if s.cue else -2
+        return any(c == cue and max(0, min(e, s.content.end) - max(b, s.content.start)) / length > 0.5
+                   for b, e, c in direct)
+
+    kept = [s for s in statements if s.type == "direct" or not inside_quote(s)]
     return [Statement(f"s{n}", s.type, s.speaker, s.content, s.cue, s.source, s.description)
             for n, s in enumerate(kept)]

@@ -97,7 +97,8 @@ class SpeakerIndex:
             elif ent.label_ in _ORG_LABELS:
                 self.org_names.append(_clean(_with_of_place(ent).text))
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            # people who act in their clause (subjects), the likely antecedents of "he" or "she"
+            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos", "conj"):
                 name = _person_name(ent)
                 if name:
                     self.person_starts.append((ent.start_char, self.full_names[name.split()[-1].lower()]))
@@ -109,6 +110,15 @@ class SpeakerIndex:
         candidates = [o for o in self.org_names if o.lower().endswith(head) and len(o) > len(text)
                       and o.lower().endswith(text.lower())]
         return max(candidates, key=len) if candidates else text
+
+    def _person_description(self, full: str, ent: Span) -> str | None:
+        """The description at the fullest mention of a person ("Air Force Maj. Gen. Peter Gersten, the ...")."""
+        for other in self.doc.ents:
+            if other.label_ == "PERSON" and _person_name(other) == full:
+                found = self._description_of(other)
+                if found:
+                    return found
+        return self._description_of(ent)
 
     def _description_of(self, ent: Span) -> str | None:
         """Titles before the name and an appositive after it."""
@@ -165,7 +175,7 @@ class SpeakerIndex:
             name = _person_name(ent)
             if name:
                 full = self.full_names.get(name.split()[-1].lower(), name)
-                return Resolved(full, "person", self._description_of(ent))
+                return Resolved(full, "person", self._person_description(full, ent))
         position = source.start_char
         determiner = root.doc[root.i - 1].lower_ if root.i > 0 else ""
         # "his campaign", "her campaign": the campaign of the person the pronoun stands for
@@ -210,7 +220,7 @@ class SpeakerIndex:
         text = _clean(source.text)
         if not text or len(text.split()) > 10:
             return None
-        return Resolved(text, "group", None)
+        return Resolved(text, "document" if root.lower_ in L.REPORT_NOUNS else "group", None)
 
     def resolve_inner(self, mention: Span, position: int) -> Resolved | None:
         """Resolve a mention without recording it as a speaker (a possessor, an owner)."""
@@ -249,7 +259,7 @@ class SpeakerIndex:
             if best is None or entry.last_position > best.last_position:
                 best = entry
         named = [(s, n) for s, n in self.person_starts if position - _PRONOUN_WINDOW <= s < position]
-        if wanted == "person" and named and best is None:
+        if wanted == "person" and named and (best is None or named[-1][0] > best.last_position):
             name = named[-1][1]
             entry = self.entries.get(name)
             return Resolved(name, "person", entry.description if entry else None)

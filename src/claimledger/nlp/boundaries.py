@@ -18,4 +18,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             nxt = doc[token.i + 1]
             if token.is_space or token.text_with_ws.endswith("\n"):
                 nxt.is_sent_start = True
+                # a paragraph's second word never starts a sentence (the parser sometimes thinks so)
+                if nxt.i + 1 < len(doc) and not doc[nxt.i + 1].is_space and not doc[nxt.i + 1].is_punct:
+                    doc[nxt.i + 1].is_sent_start = False
     return doc
