@@ -20,6 +20,7 @@ from claimledger.extract.attribution import attribute
 from claimledger.extract.claims import build_claims
 from claimledger.extract.figures import all_quantities, find_figures
 from claimledger.model import Analysis, Article
+from claimledger.nlp.docindex import DocIndex
 from claimledger.nlp.model import load_model
 
 
@@ -30,10 +31,11 @@ def article_id_for(text: str, title: str | None) -> str:
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
     """The analysis of an article whose document has already been parsed by the pipeline."""
-    if doc.text != article.document:
+    ix = DocIndex(doc)
+    if ix.text != article.document:
         raise ValueError(f"article '{article.id}': the parsed text is not the article's document")
-    sentences = find_figures(doc, article.published)
-    attribution = attribute(doc, article)
+    sentences = find_figures(doc, article.published, ix)
+    attribution = attribute(doc, article, ix)
     claims = build_claims(sentences, article.id, attribution.attribution_of, attribution.signals_of)
     quantities = all_quantities(sentences)
     title_end = len(article.title) if article.title else 0

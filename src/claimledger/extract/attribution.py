@@ -17,6 +17,7 @@ from claimledger.extract.quotes import Quote, find_quotes
 from claimledger.extract.signals import find_signals
 from claimledger.extract.speakers import SpeakerIndex
 from claimledger.lang import en_attribution as L
+from claimledger.nlp.docindex import DocIndex
 from claimledger.model import AUTHOR, Article, Attribution, Signal, Speaker, Statement, TextSpan
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -103,8 +104,7 @@ def _mention(head: Token) -> Span:
     return doc[left: right + 1]
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
@@ -112,28 +112,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _token_at_or_after(doc: Doc, char: int) -> int | None:
-    """Index of the first token starting at or after ``char``."""
-    from bisect import bisect_left
-
-    starts = doc.user_data.get("claimledger_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["claimledger_token_starts"] = [t.idx for t in doc]
-    i = bisect_left(starts, char)
-    return i if i < len(doc) else None
-
-
-def _sentence_of(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    return span.sent if span is not None and len(span) else None
-
-
-def _quote_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
+def _quote_statements(ix: DocIndex, quotes: Sequence[Quote]) -> list[_Raw]:
+    doc = ix.doc
     out: list[_Raw] = []
     for quote in quotes:
         cue = source = None
         # after the closing mark: ', Maj. Gersten told reporters.' / ', said Skinner.'
-        first = _token_at_or_after(doc, quote.end)
+        first = ix.token_at_or_after(quote.end)
         if first is not None:
             for token in doc[first: min(len(doc), first + _CUE_WINDOW)]:
                 if token.is_sent_start and token.i > first or token.text in ("“", "\"") or "\n" in token.text:
@@ -143,7 +128,7 @@ def _quote_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
                     break
         # before the opening mark: 'Skinner said: “...”'
         if cue is None:
-            sent = _sentence_of(doc, quote.start)
+            sent = ix.sentence_at(quote.start)
             if sent is not None:
                 before = [t for t in sent if t.idx < quote.start]
                 verbs = [t for t in before if _is_speech_verb(t)]
@@ -161,15 +146,16 @@ def _quote_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
     return out
 
 
-def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
+def _reported_statements(ix: DocIndex, quotes: Sequence[Quote]) -> list[_Raw]:
+    doc, text = ix.doc, ix.text
     """Reported speech ("X estimated that ..."), "according to X" and "X's report shows"."""
     out: list[_Raw] = []
 
     def inside_quote(char: int) -> bool:
         return any(q.inner_start <= char < q.inner_end for q in quotes)
 
-    for sent in doc.sents:
-        prefixed = _poll_prefix(sent)
+    for sent in ix.sentences:
+        prefixed = _poll_prefix(sent, text)
         if prefixed is not None:
             out.append(prefixed)
         for token in sent:
@@ -183,10 +169,10 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
                 source = _source_of_document(_mention(objects[0]))
                 pp_end = objects[0].right_edge.idx + len(objects[0].right_edge.text)
                 if token.idx - sent.start_char > sent.end_char - pp_end:
-                    content = _trim(doc, sent.start_char, token.idx)
+                    content = _trim(text, sent.start_char, token.idx)
                 else:
-                    content = _trim(doc, pp_end, sent.end_char)
-                cue = TextSpan(doc.text[token.idx: to.idx + len(to.text)], token.idx, to.idx + len(to.text))
+                    content = _trim(text, pp_end, sent.end_char)
+                cue = TextSpan(text[token.idx: to.idx + len(to.text)], token.idx, to.idx + len(to.text))
                 out.append(_Raw("according_to", content, cue, source))
                 continue
             if not _is_speech_verb(token):
@@ -215,7 +201,7 @@ def _reported_statements(doc: Doc, quotes: Sequence[Quote]) -> list[_Raw]:
             else:                    # "James Clapper estimated that ..."
                 start = clause.left_edge.idx
                 end = sent.end_char
-            content = _trim(doc, start, end)
+            content = _trim(text, start, end)
             if content[1] <= content[0]:
                 continue
             cue = TextSpan(token.text, token.idx, token.idx + len(token.text))
@@ -237,7 +223,7 @@ def _is_document_or_outlet(mention: Span) -> bool:
     return not _is_person(mention) and (root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "NORP"))
 
 
-def _poll_prefix(sent: Span) -> _Raw | None:
+def _poll_prefix(sent: Span, text: str) -> _Raw | None:
     """ "In an ABC News/Washington Post poll released Sept. 11, Clinton led, 50 percent to 41 percent"."""
     first = sent[0]
     if first.lower_ != "in" or len(sent) < 4:
@@ -251,7 +237,7 @@ def _poll_prefix(sent: Span) -> _Raw | None:
     if comma is None or comma.i - obj.i > 12:
         return None
     source = sent.doc[obj.left_edge.i: obj.i + 1]
-    content = _trim(sent.doc, comma.idx + 1, sent.end_char)
+    content = _trim(text, comma.idx + 1, sent.end_char)
     cue = TextSpan(first.text, first.idx, first.idx + len(first.text))
     del end
     return _Raw("according_to", content, cue, _source_of_document(source))
@@ -293,10 +279,12 @@ def _headline_statement(doc: Doc, article: Article) -> list[_Raw]:
     return [_Raw("according_to", content, cue, source)]
 
 
-def attribute(doc: Doc, article: Article) -> AttributionResult:
+def attribute(doc: Doc, article: Article, ix: DocIndex | None = None) -> AttributionResult:
     """Statements, speakers and signals of one parsed article."""
-    quotes = find_quotes(doc.text)
-    raws = _headline_statement(doc, article) + _quote_statements(doc, quotes) + _reported_statements(doc, quotes)
+    ix = ix or DocIndex(doc)
+    text = ix.text
+    quotes = find_quotes(text)
+    raws = _headline_statement(doc, article) + _quote_statements(ix, quotes) + _reported_statements(ix, quotes)
     raws.sort(key=lambda r: r.content[0])
     index = SpeakerIndex(doc)
     statements: list[Statement] = []
@@ -306,27 +294,28 @@ def attribute(doc: Doc, article: Article) -> AttributionResult:
         resolved = index.resolve(raw.source, position)
         speaker = resolved.name if resolved else None
         description = index.description(speaker) if speaker else None
-        if raw.inherit and last_direct is not None and _continues(doc.text, last_direct, raw):
+        if raw.inherit and last_direct is not None and _continues(text, last_direct, raw):
             speaker, description = last_direct.speaker, last_direct.description
         source = TextSpan(raw.source.text, raw.source.start_char, raw.source.end_char) if raw.source else None
         statement = Statement(
             id=f"s{len(statements)}", type=raw.type, speaker=speaker,  # type: ignore[arg-type]
-            content=TextSpan(doc.text[raw.content[0]: raw.content[1]], *raw.content),
+            content=TextSpan(text[raw.content[0]: raw.content[1]], *raw.content),
             cue=raw.cue, source=source, description=description,
         )
         statements.append(statement)
         if raw.type == "direct":
             last_direct = statement
     statements = _dedupe(statements)
-    carried = _carried(doc, statements, index)
-    return AttributionResult(tuple(statements), index.speakers(), tuple(find_signals(doc.text)), carried)
+    carried = _carried(ix, statements, index)
+    return AttributionResult(tuple(statements), index.speakers(), tuple(find_signals(text)), carried)
 
 
-def _carried(doc: Doc, statements: Sequence[Statement], index: SpeakerIndex) -> tuple[tuple[int, int, Statement], ...]:
+def _carried(ix: DocIndex, statements: Sequence[Statement],
+             index: SpeakerIndex) -> tuple[tuple[int, int, Statement], ...]:
     """A poll's or report's figures often run on after the sentence that names it ("The poll found ...
     Among Democrats, ..."): the rest of its paragraph and the next one carry its attribution, up to the
     next statement or sentence with a speech verb."""
-    text = doc.text
+    text = ix.text
     sources = [s for s in statements if s.type == "according_to" and s.speaker
                and index.kind_of(s.speaker) == "organization"]
     if not sources:
@@ -343,22 +332,23 @@ def _carried(doc: Doc, statements: Sequence[Statement], index: SpeakerIndex) -> 
         following = [a for a in starts if a > after]
         if following:
             end = min(end, following[0])
-        cue_at = _next_speech_cue(doc, after, end)
+        cue_at = _next_speech_cue(ix, after, end)
         end = min(end, cue_at) if cue_at is not None else end
         if end > after:
             spans.append((after, end, source))
     return tuple(spans)
 
 
-def _next_speech_cue(doc: Doc, start: int, end: int) -> int | None:
-    first = _token_at_or_after(doc, start)
+def _next_speech_cue(ix: DocIndex, start: int, end: int) -> int | None:
+    doc = ix.doc
+    first = ix.token_at_or_after(start)
     if first is None:
         return None
     for token in doc[first:]:
         if token.idx >= end:
             return None
         if _is_speech_verb(token) and token.lemma_.lower() not in ("show", "find", "put", "count", "add"):
-            return token.sent.start_char
+            return ix.sentence_of_token(token.i).start_char
     return None
 
 

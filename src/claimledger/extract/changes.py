@@ -71,11 +71,12 @@ def _word_before(sentence: Span, quantity: Placed) -> str:
     return doc[span.start - 1].lower_
 
 
-def find_changes(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChange]:
+def find_changes(sentence: Span, quantities: Sequence[Placed], text: str | None = None) -> list[FoundChange]:
     """The changes stated in one sentence, each using quantities of that sentence.
 
     Each quantity takes part in at most one change.
     """
+    text = text if text is not None else sentence.doc.text
     triggers = [t for t in sentence if _direction(t)]
     if not triggers or not quantities:
         return []
@@ -89,7 +90,7 @@ def find_changes(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChan
         by = from_ = to = None
         # "Drops 90%", "fell 18.61 points to 451.51": a figure right after the verb is the amount of change
         if after and trigger.pos_ != "NOUN":
-            gap = sentence.doc.text[trigger.idx + len(trigger.text): after[0].start]
+            gap = text[trigger.idx + len(trigger.text): after[0].start]
             if len(gap.split()) <= 1 and _word_before(sentence, after[0]) not in ("to", "from"):
                 by = after[0]
         for q in after:
@@ -105,7 +106,7 @@ def find_changes(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChan
         # "a 90 percent drop", "a 10% increase": a figure right before a change noun
         if by is None and trigger.pos_ == "NOUN":
             before = [q for q in quantities if q.end <= trigger.idx and q.id not in used]
-            if before and len(sentence.doc.text[before[-1].end: trigger.idx].split()) <= 1:
+            if before and len(text[before[-1].end: trigger.idx].split()) <= 1:
                 by = before[-1]
             elif after and _word_before(sentence, after[0]) == "of":
                 by = after[0]  # "a drop of 90 percent"

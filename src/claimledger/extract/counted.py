@@ -65,7 +65,7 @@ def _strip_leads(text: str) -> str:
     return text
 
 
-def counted_phrase(doc: Doc, start: int, end: int) -> str | None:
+def counted_phrase(doc: Doc, start: int, end: int, sentence: Span | None = None) -> str | None:
     """The noun phrase the quantity at ``[start, end)`` counts, or None.
 
     >>> import spacy  # doctest: +SKIP
@@ -122,7 +122,7 @@ def counted_phrase(doc: Doc, start: int, end: int) -> str | None:
                 phrase = _phrase(target, exclude)
                 if phrase:
                     return _strip_leads(phrase)
-    among = _among(span)
+    among = _among(span, sentence if sentence is not None else span.sent)
     if among:
         return among
     # "a total audience somewhere between 80 and 100 million": the noun phrase right before the figure
@@ -152,9 +152,8 @@ def _measure_subject(verb: Token, exclude: set[int]) -> str | None:
     return _strip_leads(phrase) if phrase else None
 
 
-def _among(span: Span) -> str | None:
+def _among(span: Span, sent: Span) -> str | None:
     """Poll figures: "50 percent to 41 percent among all adults", "Among Trump voters, 74 percent"."""
-    sent = span.sent
     candidates = []
     for token in sent:
         if token.lower_ == "among":

@@ -16,6 +16,7 @@ from claimledger.extract.counted import counted_phrase
 from claimledger.extract.quantities import Found, carry_bracketed_rate, carry_money, scan
 from claimledger.extract.timex import find_and_resolve, time_spans
 from claimledger.model import Quantity, TextSpan, TimeExpression
+from claimledger.nlp.docindex import DocIndex
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,10 @@ class SentenceFigures:
     times: tuple[TimeExpression, ...]
 
 
-def sentence_spans(doc: Doc) -> list[Span]:
+def sentence_spans(doc: Doc, ix: DocIndex | None = None) -> list[Span]:
     """The document's sentences, with surrounding whitespace trimmed off."""
     out = []
-    for sent in doc.sents:
+    for sent in (ix.sentences if ix is not None else doc.sents):
         start, end = sent.start, sent.end
         while start < end and doc[start].is_space:
             start += 1
@@ -54,21 +55,22 @@ def _placed(q: Quantity) -> Placed:
     return Placed(q.id, q.start, q.end, q.kind, q.unit, q.value)
 
 
-def find_figures(doc: Doc, published: dt.date | None = None) -> list[SentenceFigures]:
+def find_figures(doc: Doc, published: dt.date | None = None, ix: DocIndex | None = None) -> list[SentenceFigures]:
     """Quantities (ids q0, q1, ... in document order), changes and time expressions, sentence by sentence."""
-    text = doc.text
+    ix = ix or DocIndex(doc)
+    text = ix.text
     out: list[SentenceFigures] = []
     n = 0
-    for sent in sentence_spans(doc):
+    for sent in sentence_spans(doc, ix):
         sentence_text = text[sent.start_char: sent.end_char]
         excluded = [(s + sent.start_char, e + sent.start_char) for s, e in time_spans(sentence_text)]
         found = scan(sentence_text, sent.start_char, excluded)
         found = carry_bracketed_rate(carry_money(found), sentence_text, sent.start_char)
         quantities = []
         for f in found:
-            quantities.append(_to_quantity(f, f"q{n}", counted_phrase(doc, f.start, f.end)))
+            quantities.append(_to_quantity(f, f"q{n}", counted_phrase(doc, f.start, f.end, sent)))
             n += 1
-        changes = find_changes(sent, [_placed(q) for q in quantities]) if quantities else []
+        changes = find_changes(sent, [_placed(q) for q in quantities], text) if quantities else []
         times = find_and_resolve(sentence_text, published, sent.start_char) if quantities else []
         out.append(SentenceFigures(TextSpan(sentence_text, sent.start_char, sent.end_char), tuple(quantities),
                                    tuple(changes), tuple(times)))

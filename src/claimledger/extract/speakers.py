@@ -86,7 +86,8 @@ class SpeakerIndex:
         self.full_names: dict[str, str] = {}   # surname (lower) -> fullest person name
         self.org_names: list[str] = []
         self.person_starts: list[tuple[int, str]] = []  # (char offset, canonical name) of person mentions
-        for ent in doc.ents:
+        self.ents: tuple[Span, ...] = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
+        for ent in self.ents:
             if ent.label_ == "PERSON":
                 name = _person_name(ent)
                 if not name:
@@ -96,7 +97,7 @@ class SpeakerIndex:
                     self.full_names[key] = name
             elif ent.label_ in _ORG_LABELS:
                 self.org_names.append(_clean(_with_of_place(ent).text))
-        for ent in doc.ents:
+        for ent in self.ents:
             # people who act in their clause (subjects), the likely antecedents of "he" or "she"
             if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos", "conj"):
                 name = _person_name(ent)
@@ -113,7 +114,7 @@ class SpeakerIndex:
 
     def _person_description(self, full: str, ent: Span) -> str | None:
         """The description at the fullest mention of a person ("Air Force Maj. Gen. Peter Gersten, the ...")."""
-        for other in self.doc.ents:
+        for other in self.ents:
             if other.label_ == "PERSON" and _person_name(other) == full:
                 found = self._description_of(other)
                 if found:
@@ -125,7 +126,7 @@ class SpeakerIndex:
         doc = ent.doc
         parts = []
         i = ent.start
-        while i > ent.sent.start and (doc[i - 1].is_title or doc[i - 1].is_upper or _is_title(doc[i - 1])
+        while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_title or doc[i - 1].is_upper or _is_title(doc[i - 1])
                                       or doc[i - 1].lower_ == "of" and i - 2 >= 0 and doc[i - 2].is_title):
             if doc[i - 1].is_punct and doc[i - 1].text != ".":
                 break
@@ -168,7 +169,8 @@ class SpeakerIndex:
         return resolved
 
     def _named(self, source: Span) -> Resolved | None:
-        persons = [e for e in source.ents if e.label_ == "PERSON"]
+        inside = self._ents_in(source)
+        persons = [e for e in inside if e.label_ == "PERSON"]
         root = source.root
         if persons and not (root.lower_ in L.ORG_ROLE_NOUNS and root not in persons[0]):
             ent = persons[0]
@@ -191,7 +193,7 @@ class SpeakerIndex:
             rest = _clean(root.doc[possessors[0].i + 1: source.end].text)
             if owner is not None:
                 return Resolved(f"{owner.name} {rest}".strip(), "organization", None)
-        orgs = [e for e in source.ents if e.label_ in _ORG_LABELS]
+        orgs = [e for e in inside if e.label_ in _ORG_LABELS]
         if orgs and root.lower_ not in L.ROLE_NOUNS and (
                 root in orgs[0] or root.lower_ in L.REPORT_NOUNS or root.lower_ in L.ORG_ROLE_NOUNS
                 or root.pos_ == "PROPN"):
@@ -222,6 +224,9 @@ class SpeakerIndex:
             return None
         return Resolved(text, "document" if root.lower_ in L.REPORT_NOUNS else "group", None)
 
+    def _ents_in(self, span: Span) -> list[Span]:
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+
     def resolve_inner(self, mention: Span, position: int) -> Resolved | None:
         """Resolve a mention without recording it as a speaker (a possessor, an owner)."""
         words = [t for t in mention if not t.is_punct and t.text not in ("’s", "'s")]
@@ -236,7 +241,7 @@ class SpeakerIndex:
         if fitting:
             best = max(fitting, key=lambda e: e.last_position)
             return Resolved(best.name, best.kind, best.description)
-        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= position]
+        named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= position]
         for ent in reversed(named):
             text = _clean(_with_of_place(ent).text)
             if noun in text.lower() or noun in _MEDIA_NOUNS and any(w in text for w in _MEDIA_WORDS):
@@ -293,7 +298,7 @@ class SpeakerIndex:
             mentions = list(entry.mentions)
             if entry.kind == "person":
                 surname = entry.name.split()[-1]
-                for ent in self.doc.ents:
+                for ent in self.ents:
                     if ent.label_ == "PERSON" and _person_name(ent).split()[-1:] == [surname]:
                         span = TextSpan(ent.text, ent.start_char, ent.end_char)
                         if not any(m.start <= span.start < m.end for m in mentions):
