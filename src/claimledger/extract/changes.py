@@ -63,12 +63,26 @@ def _direction(token: Token) -> str | None:
     return None
 
 
+_SKIPPABLE = {"a", "an", "the", "its", "their", "his", "her", "provisional", "preliminary", "record", "revised",
+              "estimated", "projected", "new", "total", "around", "about", "nearly", "almost", "only", "just",
+              "some", "roughly", "approximately", "over", "under"}
+_LEVEL_VERBS = {"close", "end", "finish", "settle", "stand", "stood", "closed", "ended", "finished", "settled"}
+
+
 def _word_before(sentence: Span, quantity: Placed) -> str:
+    """The preposition that introduces a figure, looking past articles and adjectives ("to a provisional 47
+    billion"), and reading "to close at 63.06" as "to"."""
     doc = sentence.doc
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return ""
-    return doc[span.start - 1].lower_
+    i = span.start - 1
+    while i > sentence.start and doc[i].lower_ in _SKIPPABLE and span.start - i <= 3:
+        i -= 1
+    word = doc[i].lower_
+    if word == "at" and i >= 2 and doc[i - 1].lower_ in _LEVEL_VERBS:
+        return "to"
+    return word
 
 
 def find_changes(sentence: Span, quantities: Sequence[Placed], text: str | None = None) -> list[FoundChange]:
@@ -77,9 +91,9 @@ def find_changes(sentence: Span, quantities: Sequence[Placed], text: str | None 
     Each quantity takes part in at most one change.
     """
     text = text if text is not None else sentence.doc.text
-    triggers = [t for t in sentence if _direction(t)]
-    if not triggers or not quantities:
+    if not quantities:
         return []
+    triggers = [t for t in sentence if _direction(t)]
     used: set[str] = set()
     changes: list[FoundChange] = []
     for n, trigger in enumerate(triggers):
@@ -110,6 +124,16 @@ def find_changes(sentence: Span, quantities: Sequence[Placed], text: str | None 
                 by = before[-1]
             elif after and _word_before(sentence, after[0]) == "of":
                 by = after[0]  # "a drop of 90 percent"
+        # "reduce a deficit of 43.8 billion to between 30 and 35 billion": the "of" figure is where it started
+        if to is not None and from_ is None:
+            earlier = [q for q in after if q.start < to.start and q is not by and _word_before(sentence, q) == "of"
+                       and q.unit == to.unit and q.kind == to.kind]
+            if earlier:
+                from_ = earlier[0]
+        # "growth of two pct this year, from one pct": the first figure is the level reached, not the amount
+        if from_ is not None and to is None and by is not None and by.unit == from_.unit and by.kind == from_.kind \
+                and by.start < from_.start:
+            to, by = by, None
         # "doubled", "tripled": the multiplier is the change itself
         if by is None and trigger.lemma_.lower() in L.MULTIPLIER_VERBS:
             at = [q for q in quantities if q.start <= trigger.idx < q.end and q.id not in used]
@@ -130,4 +154,22 @@ def find_changes(sentence: Span, quantities: Sequence[Placed], text: str | None 
                              by=by.id if by else None, from_=from_.id if from_ else None, to=to.id if to else None)
         used.update(change.quantity_ids)
         changes.append(change)
-    return changes
+    changes += _comparatives(sentence, [q for q in quantities if q.id not in used])
+    return sorted(changes, key=lambda c: c.trigger_start)
+
+
+def _comparatives(sentence: Span, quantities: Sequence[Placed]) -> list[FoundChange]:
+    """ "spent 40 percent less on grants", "$5 million more in other expenses": the figure is the change."""
+    doc = sentence.doc
+    out = []
+    for q in quantities:
+        if q.kind not in ("money", "percent"):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or span.end >= sentence.end:
+            continue
+        word = doc[span.end]
+        if word.lower_ in L.COMPARATIVES and (span.end + 1 >= sentence.end or doc[span.end + 1].lower_ != "than"
+                                              or q.kind == "percent"):
+            out.append(FoundChange(L.COMPARATIVES[word.lower_], word.idx, word.idx + len(word.text), by=q.id))
+    return out

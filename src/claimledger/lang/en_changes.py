@@ -12,12 +12,16 @@ DECREASE_VERBS = {
     "fall", "drop", "decline", "decrease", "plunge", "slip", "slide", "dip", "tumble", "slump", "shrink",
     "cut", "reduce", "lower", "lose", "ease", "narrow", "contract", "halve", "sink", "plummet", "shed",
     "dwindle", "diminish", "retreat", "weaken", "crash", "collapse", "erode", "trim", "slash", "decelerate",
-    "deteriorate", "worsen", "slow", "skid", "tank",
+    "deteriorate", "worsen", "slow", "skid", "tank", "devalue", "depreciate", "underspend",
 }
 INCREASE_NOUNS = {"rise", "increase", "jump", "gain", "growth", "surge", "hike", "climb", "boost", "rebound",
                   "uptick", "upturn", "spike", "bounce", "expansion", "improvement"}
 DECREASE_NOUNS = {"drop", "decline", "fall", "decrease", "cut", "reduction", "loss", "slump", "dip",
-                  "plunge", "downturn", "contraction", "slide", "shortfall", "erosion", "slowdown"}
+                  "plunge", "downturn", "contraction", "slide", "shortfall", "erosion", "slowdown", "devaluation",
+                  "depreciation"}
+# Comparatives after a figure: "spent 40 percent less", "$5 million more".
+COMPARATIVES = {"more": "increase", "higher": "increase", "greater": "increase", "larger": "increase",
+                "less": "decrease", "lower": "decrease", "fewer": "decrease", "smaller": "decrease"}
 # Adverbs that make a direction with "from"/"to": "X, up from Y"; "down to around 200".
 DIRECTION_ADVERBS = {"up": "increase", "down": "decrease", "higher": "increase", "lower": "decrease"}
 # Verbs whose direction is carried by a multiplier quantity ("tripled"): the quantity is the change's `by`.
