@@ -62,7 +62,7 @@ def analyze(
     title: str | None = None,
     published: dt.date | str | None = None,
     *,
-    id: str | None = None,  # noqa: A002 (the SPEC field name)
+    id: str | None = None,
     source: str | None = None,
     url: str | None = None,
     nlp: Language | None = None,

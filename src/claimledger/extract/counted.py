@@ -35,7 +35,7 @@ def _phrase(head: Token, exclude: set[int]) -> str | None:
             break
     right = head.i
     for child in head.rights:
-        if child.dep_ not in _RIGHT_MODIFIERS or child.is_punct and child.text not in (",",):
+        if child.dep_ not in _RIGHT_MODIFIERS or (child.is_punct and child.text not in (",",)):
             break
         subtree = list(child.subtree)
         if any(t.i in exclude or t.like_num for t in subtree):

@@ -60,8 +60,8 @@ def find_quotes(text: str) -> list[Quote]:
         for m in _MARK.finditer(text, p_start, p_end):
             i, mark = m.start(), m.group()
             if open_at is None:
-                if mark in _OPENERS or (mark == "\"" and _is_opening_straight(text, i)) or mark in _CLOSERS and \
-                        (i == p_start or text[i - 1].isspace()):
+                if mark in _OPENERS or (mark == "\"" and _is_opening_straight(text, i)) or (mark in _CLOSERS and \
+                        (i == p_start or text[i - 1].isspace())):
                     open_at = i
                 continue
             closes = mark in _CLOSERS or mark == "\"" or (mark == "“" and text[open_at] == "“" and

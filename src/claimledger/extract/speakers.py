@@ -43,7 +43,7 @@ def _is_title(token: Token) -> bool:
 def _person_name(ent: Span) -> str:
     """A PERSON entity without titles and possessives: "Maj. Gen. Peter Gersten’s" → "Peter Gersten"."""
     tokens = [t for t in ent if not t.is_punct or t.text == "-"]
-    while tokens and (_is_title(tokens[0]) or tokens[0].text.endswith(".") and len(tokens[0]) <= 5):
+    while tokens and (_is_title(tokens[0]) or (tokens[0].text.endswith(".") and len(tokens[0]) <= 5)):
         tokens = tokens[1:]
     while tokens and tokens[-1].text in ("’s", "'s", "’", "'"):
         tokens = tokens[:-1]
@@ -127,7 +127,7 @@ class SpeakerIndex:
         parts = []
         i = ent.start
         while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_title or doc[i - 1].is_upper or _is_title(doc[i - 1])
-                                      or doc[i - 1].lower_ == "of" and i - 2 >= 0 and doc[i - 2].is_title):
+                                      or (doc[i - 1].lower_ == "of" and i - 2 >= 0 and doc[i - 2].is_title)):
             if doc[i - 1].is_punct and doc[i - 1].text != ".":
                 break
             i -= 1
@@ -244,7 +244,7 @@ class SpeakerIndex:
         named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= position]
         for ent in reversed(named):
             text = _clean(_with_of_place(ent).text)
-            if noun in text.lower() or noun in _MEDIA_NOUNS and any(w in text for w in _MEDIA_WORDS):
+            if noun in text.lower() or (noun in _MEDIA_NOUNS and any(w in text for w in _MEDIA_WORDS)):
                 return Resolved(self._org_name(text), "organization", None)
         if noun in _GENERIC_ORG_NOUNS and named:
             return Resolved(self._org_name(_clean(_with_of_place(named[-1]).text)), "organization", None)
@@ -259,7 +259,7 @@ class SpeakerIndex:
         for entry in self.entries.values():
             if entry.last_position < position - _PRONOUN_WINDOW or entry.last_position > position:
                 continue
-            if wanted and entry.kind != wanted and not (pronoun in L.GROUP_PRONOUNS):
+            if wanted and entry.kind != wanted and pronoun not in L.GROUP_PRONOUNS:
                 continue
             if best is None or entry.last_position > best.last_position:
                 best = entry

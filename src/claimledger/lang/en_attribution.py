@@ -9,13 +9,25 @@ SPEECH_VERBS = {
     "allege", "conclude", "confirm", "contend", "declare", "deny", "disclose", "emphasize", "emphasise",
     "forecast", "predict", "project", "reveal", "show", "suggest", "testify", "tweet", "post", "find",
     "believe", "think", "caution", "complain", "concede", "counter", "describe", "maintain", "mention",
-    "observe", "point", "predict", "promise", "recall", "remark", "reply", "respond", "stress", "urge",
-    "vow", "answer", "ask", "boast", "calculate", "charge", "contend", "figure", "guess", "hint", "imply",
-    "insist", "lament", "pledge", "propose", "reckon", "reiterate", "repeat", "signal", "speculate",
+    "observe", "point", "promise", "recall", "remark", "reply", "respond", "stress", "urge",
+    "vow", "answer", "ask", "boast", "calculate", "charge", "figure", "guess", "hint", "imply",
+    "lament", "pledge", "propose", "reckon", "reiterate", "repeat", "signal", "speculate",
     "suspect", "tout", "underscore", "quip", "joke", "muse", "shout", "scream", "whisper", "yell",
-    "announce", "agree", "accuse", "brag", "comment", "expect", "fear", "hope", "worry", "wonder",
-    "put", "highlight", "demonstrate", "project", "count", "tally",
+    "agree", "accuse", "brag", "comment", "expect", "fear", "hope", "worry", "wonder",
+    "put", "highlight", "demonstrate", "count", "tally",
 }
+# Verbs of stance and speech acts that attribution corpora count as cues ("called X a liar", "urged Y to").
+ATTITUDE_VERBS = {
+    "call", "cite", "urge", "criticize", "criticise", "endorse", "demand", "question", "attack", "praise",
+    "blame", "defend", "reject", "dismiss", "condemn", "echo", "denounce", "slam", "blast", "lambaste",
+    "applaud", "hail", "welcome", "thank", "apologize", "congratulate", "threaten", "vow", "pledge",
+    "propose", "recommend", "advise", "invite", "request", "instruct", "label", "dub", "brand",
+    "characterize", "liken", "mention", "dispute", "challenge", "ridicule", "mock",
+    "scold", "chastise", "deride", "fault", "accuse", "deny", "agree", "ask", "decline", "refuse",
+    "express", "reference", "encourage", "argue", "tout", "acknowledge",
+}
+# Past forms the lemmatizer gets wrong ("hoped" → "hop", "rated" → "rat").
+LEMMA_ALIASES = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "rated": "rate", "rates": "rate"}
 # Cues whose content may be a figure as object: "He forecast growth of two pct".
 FORECAST_VERBS = {"forecast", "estimate", "predict", "project", "put", "expect", "anticipate", "see",
                   "report", "peg", "calculate", "count", "tally", "say"}
@@ -35,7 +47,7 @@ REPORT_NOUNS = {
     "report", "data", "figures", "study", "survey", "poll", "analysis", "estimate", "estimates", "filing",
     "filings", "statement", "records", "documents", "numbers", "statistics", "assessment", "count", "tally",
     "review", "audit", "research", "census", "projection", "projections", "forecast", "release", "memo",
-    "average", "polling", "tracker", "index", "documents", "papers", "returns",
+    "average", "polling", "tracker", "index", "papers", "returns",
 }
 # Prepositional cues: "according to X", "X's figures show".
 ACCORDING_TO = ("according to", "as reported by", "as estimated by", "per", "citing", "cited by")
@@ -54,7 +66,7 @@ TITLES = {
     "nominee", "gop", "democratic", "republican", "u.s.", "us", "state", "senior", "national", "economist",
     "analyst", "of", "intelligence", "defense", "homeland", "security", "treasury", "finance", "foreign",
     "health", "education", "energy", "commerce", "labor", "agriculture", "interior", "transportation",
-    "justice", "affairs", "staff", "joint", "chiefs", "first", "lady", "executive", "managing", "president-elect",
+    "affairs", "staff", "joint", "chiefs", "first", "executive", "managing", "president-elect",
     "founder", "co-founder", "owner", "manager", "campaign", "press", "white", "fbi", "cia", "nsa", "un",
 }
 # Role nouns that refer back to a person ("the general", "the senator").
