@@ -410,6 +410,14 @@ QUANTITIES = [
     ("the average donation was $27.16", "$27.16"),
     ("He gave an hour-long speech during an hour-long rally.", "hour-long rally"),
     ("The 2015-16 budget rose to $2,016 million.", "$2,016 million"),
+    # ages are figures, not framing durations (SPEC: ages are duration quantities)
+    ("He is over thirty years old.", "thirty years"),
+    ("Symptoms appear at around 3 years of age.", "3 years"),
+    # a wait is the figure claimed, even after "another"
+    ("She had to wait another 25 minutes for more ballots.", "25 minutes"),
+    ("He was sentenced to another 10 years.", "10 years"),
+    # "a 10-year low" is a figure; only statistics over a window are framed ("three-month average")
+    ("Bonds hit a 10-year low, below the three-month average.", "10-year"),
 ]
 
 
@@ -498,6 +506,19 @@ def test_spans_are_maximal_and_ordered() -> None:
     text = "From March 30-April 4, 2016, and in the last three months of 2015, and May 13 through Sunday."
     assert [text[s:e] for s, e in time_spans(text)] == [
         "From March 30-April 4, 2016", "in the last three months of 2015", "May 13 through Sunday"]
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("For 24 hours, he drove those following politics on the social media site to donate.", "For 24 hours"),
+    ("Egan said this would take at least another three years", "at least another three years"),
+    ("Gumport noted the three-month average bookings were well above forecasts.", "three-month"),
+    ("The association does not break out March orders from its three-month average.", "three-month"),
+])
+def test_framing_durations_are_time_spans(sentence: str, expression: str) -> None:
+    """A clause opened by "For N units,", "another N units" and a statistic's window frame a period."""
+    start = sentence.index(expression)
+    assert (start, start + len(expression)) in time_spans(sentence), \
+        [sentence[s:e] for s, e in time_spans(sentence)]
 
 
 def test_no_time_in_text_without_time() -> None:

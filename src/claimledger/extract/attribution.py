@@ -18,6 +18,7 @@ from claimledger.extract.signals import find_signals
 from claimledger.extract.speakers import SpeakerIndex
 from claimledger.extract.statements import (
     RawStatement,
+    block_quotes,
     headline_statement,
     is_speech_verb,
     lemma,
@@ -43,8 +44,9 @@ class AttributionResult:
         """The attribution of a figure at [start, end): the innermost statement that contains it, else
         the report or poll whose figures the surrounding sentences go on giving, else the author."""
         containing = [s for s in self.statements if s.content.start <= start and end <= s.content.end]
-        # reported speech inside reported speech ("Fekete said Hungary was hoping for ...") is the outer speaker's
-        outer = [s for s in containing if s.type == "direct" or not any(
+        # reported speech inside reported speech ("Fekete said Hungary was hoping for ...") is the outer speaker's;
+        # a document named inside ("..., according to the IRS filings") stays the source
+        outer = [s for s in containing if s.type in ("direct", "according_to") or not any(
             o is not s and o.content.start <= (s.cue.start if s.cue else -1) < o.content.end for o in containing)]
         containing = outer or containing
         if not containing:
@@ -54,7 +56,7 @@ class AttributionResult:
                 return Attribution(type="according_to", speaker=source.speaker, description=source.description,
                                    cue=source.cue.text if source.cue else None)
             return AUTHOR
-        best = min(containing, key=lambda s: (_PRIORITY.get(s.type, 3), -(s.content.end - s.content.start)))
+        best = min(containing, key=lambda s: (_PRIORITY.get(s.type, 3), s.content.end - s.content.start))
         return Attribution(type=best.type, speaker=best.speaker, description=best.description,
                            cue=best.cue.text if best.cue else None)
 
@@ -67,7 +69,8 @@ def attribute(doc: Doc, article: Article, ix: DocIndex | None = None) -> Attribu
     ix = ix or DocIndex(doc)
     text = ix.text
     quotes = find_quotes(text)
-    raws = headline_statement(doc, article) + quote_statements(ix, quotes) + reported_statements(ix, quotes)
+    raws = (headline_statement(doc, article) + quote_statements(ix, quotes) + reported_statements(ix, quotes)
+            + block_quotes(ix))
     raws.sort(key=lambda r: r.content[0])
     index = SpeakerIndex(doc)
     statements: list[Statement] = []
@@ -76,6 +79,8 @@ def attribute(doc: Doc, article: Article, ix: DocIndex | None = None) -> Attribu
         position = raw.source.start_char if raw.source is not None else raw.content[0]
         resolved = index.resolve(raw.refers_to if raw.refers_to is not None else raw.source, position)
         speaker = resolved.name if resolved else None
+        if speaker and raw.type == "according_to":
+            index.mark_documentary(speaker)
         description = index.description(speaker) if speaker else None
         source = TextSpan(raw.source.text, raw.source.start_char, raw.source.end_char) if raw.source else None
         if raw.inherit and last_direct is not None and _continues(text, last_direct, raw):
@@ -100,7 +105,7 @@ def _carried(ix: DocIndex, statements: Sequence[Statement],
     next statement or sentence with a speech verb."""
     text = ix.text
     sources = [s for s in statements if s.type == "according_to" and s.speaker
-               and index.kind_of(s.speaker) == "organization"]
+               and index.kind_of(s.speaker) in ("organization", "document")]
     if not sources:
         return ()
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]

@@ -1,9 +1,9 @@
 """Find every quantity in a sentence and normalise it (SPEC `Quantity`), without spaCy.
 
 The scanner walks a light token list; at each position it reads an amount
-(:mod:`claimledger.extract.numerals`), then the currency or qualifier before it
-and the unit and rate after it. What it reports is a :class:`Found`; ids and the
-counted noun phrase are added later, by the pipeline.
+(:mod:`numerals`, :mod:`fraction_readers`), then the currency, sign and qualifier before it
+(:mod:`currency`, :mod:`bounds`) and the unit and rate after it (:mod:`units`). What it
+reports is a :class:`Found`; ids and the counted noun phrase are added later, by the pipeline.
 
 >>> [(f.text, f.kind, f.high) for f in scan("from nearly 2,000 per month to 200")]
 [('nearly 2,000 per month', 'count', 2000.0), ('200', 'count', 200.0)]
@@ -14,19 +14,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claimledger.extract import currency
+from claimledger.extract.bounds import negative_sign, phrase_before, read_qualifier, trailing_bound
+from claimledger.extract.fraction_readers import read_fraction, read_fraction_tail
+from claimledger.extract.identifiers import chain_end, is_identifier_or_time, is_name_word_number
 from claimledger.extract.numerals import (
     Amount,
-    read_fraction,
+    point,
+    read_digits,
+    read_dozens,
     read_in_ten,
     read_multiplier,
-    read_number,
+    read_power,
+    read_spelled,
     read_vague,
+    word,
 )
+from claimledger.extract.ranges import read_range_end, read_unit_range, shared_unit
 from claimledger.extract.tokens import Token, glued, tokenize
+from claimledger.extract.units import (
+    Unit,
+    ends_here,
+    rate_after_bracket,
+    rate_after_noun,
+    read_rate,
+    read_unit,
+)
 from claimledger.lang import en_numbers as L
-
-_RANGE_JOINERS = {"to", "-", "–", "—", "and", "through", "or"}
-_TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "est", "edt", "bst", "et", "pst", "pdt"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,83 +60,8 @@ class Found:
     per: str | None = None
     scaled: bool = False
     number_start: int = 0   # where the numeral itself starts (after qualifier and currency)
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    kind: str
-    unit: str | None
-    end_index: int
-    factor: float = 1.0
-    per: str | None = None
-
-
-def _word(tokens: Sequence[Token], i: int) -> str:
-    return tokens[i].lower if 0 <= i < len(tokens) else ""
-
-
-def _phrase(tokens: Sequence[Token], i: int, table, max_words: int = 3) -> tuple[str, int] | None:
-    """Longest table phrase starting at token i (hyphen-joined words are written "a-b")."""
-    best, words, j = None, [], i
-    while j < len(tokens) and len(words) < max_words:
-        words.append(tokens[j].lower)
-        j += 1
-        key = " ".join(words)
-        if key in table:
-            best = (key, j)
-    return best
-
-
-def _phrase_before(tokens: Sequence[Token], i: int, table, max_words: int = 4) -> tuple[str, int] | None:
-    """Longest table phrase ending right before token i; returns the phrase and its first token."""
-    best = None
-    for k in range(max(0, i - max_words), i):
-        key = " ".join(t.lower for t in tokens[k:i])
-        if key in table and (best is None or k < best[1]):
-            best = (key, k)
-    return best
-
-
-# --- exclusions -------------------------------------------------------------------------------
-
-def _is_identifier_or_time(tokens: Sequence[Token], i: int) -> bool:
-    """Digits that belong to a name, an identifier, an ordinal, a date or a time of day."""
-    tok = tokens[i]
-    prev = tokens[i - 1] if i > 0 else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if prev is not None and glued(prev, tok):
-        if prev.text[0].isalpha() and prev.text not in ("R", "Rs", "US", "C", "A", "HK", "S", "NZ"):
-            return True  # G7, A380, MP3
-        if prev.text in ("-", "/") and i > 1 and glued(tokens[i - 2], prev):
-            before = tokens[i - 2]
-            if before.text[0].isalpha() and before.lower not in L.QUALIFIERS and before.lower not in ("mid",):
-                return True  # COVID-19, F-16, IL-2
-            if before.is_digits and prev.text == "/":
-                return True  # 9/11, 24/7
-        if prev.text in ("#", "№"):
-            return True
-    if nxt is not None:
-        if glued(tok, nxt):
-            if nxt.text in ("/", ":") and i + 2 < len(tokens) and tokens[i + 2].is_digits and glued(nxt, tokens[i + 2]):
-                return True  # 9/11, 10:30
-            if nxt.text[0].isalpha():
-                low = nxt.lower
-                if low in L.ORDINAL_SUFFIXES or low in _TIME_OF_DAY or low == "s":
-                    return True  # 20th, 10am, 1990s
-                known = (low in L.SCALE_WORDS or low in L.PERCENT_WORDS or low in L.MEASURE_UNITS
-                         or low in L.DURATION_UNITS or low in L.CURRENCY_WORDS or low in L.CURRENCY_CODES)
-                if not known:
-                    return True  # 3D, 4G, 737MAX
-        if nxt.lower in _TIME_OF_DAY:
-            return True
-    if prev is not None and not glued(prev, tok):
-        word = prev.text.rstrip(".")
-        if word and word[0].isupper() and prev.lower.rstrip(".") in L.IDENTIFIER_PREFIXES and \
-                not (i - 1 == 0 and prev.lower not in ("no", "section", "article")):
-            return True  # Section 230, Boeing 737, Flight 370
-        if prev.text == "." and i > 1 and tokens[i - 2].lower in ("no", "nos", "vol", "p", "pp", "art", "sec"):
-            return True  # No. 1
-    return False
+    noun_after: bool = False  # a content word follows ("3.6 million shares"): not a bare figure
+    converted: bool = False   # a bracketed money figure follows ("1.6 billion ($2.54 billion)")
 
 
 def _looks_like_year(amount: Amount, tok: Token) -> bool:
@@ -132,167 +71,52 @@ def _looks_like_year(amount: Amount, tok: Token) -> bool:
     )
 
 
-# --- units after the amount ---------------------------------------------------------------------
+# --- the amount ----------------------------------------------------------------------------------
 
-def _points_kind(tokens: Sequence[Token], i: int) -> str:
-    """Points are index points near market words, percentage points near poll words."""
-    window = {t.lower for t in tokens[max(0, i - 15): i + 15]}
-    if window & L.INDEX_CONTEXT and not window & {"lead", "poll", "polls", "voters", "percentage"}:
-        return "other"
-    return "percent"
-
-
-def _read_unit(tokens: Sequence[Token], j: int, amount: Amount, has_currency: bool) -> _Unit | None:
-    """The unit written after an amount: percent, currency word, measure, duration, points."""
-    if j >= len(tokens):
-        return None
-    start = j
-    hyphen = tokens[j].text in ("-", "–") and j + 1 < len(tokens) and glued(tokens[j - 1], tokens[j]) \
-        and glued(tokens[j], tokens[j + 1])
-    if hyphen:
-        j += 1  # "50-pct", "98-minute", "34-year-old", "four-point"
-    found = _phrase(tokens, j, L.PERCENT_WORDS, max_words=2)
-    if found:
-        key, end = found
-        if L.PERCENT_WORDS[key] == "bp":
-            return _Unit("percent", "%", end, factor=0.01)
-        return _Unit("percent", "%", end)
-    if tokens[j].lower in L.POINT_WORDS and not amount.spelled or tokens[j].lower in ("point", "points") and (
-            hyphen or _word(tokens, j + 1) in ("lead", "margin", "edge", "advantage", "gap", "deficit")
-            or _word(tokens, j - 1) not in ("one",)):
-        if tokens[j].lower in L.POINT_WORDS:
-            kind = _points_kind(tokens, j)
-            return _Unit(kind, "%" if kind == "percent" else "point", j + 1)
-    if not has_currency:
-        found = _phrase(tokens, j, L.CURRENCY_WORDS, max_words=3)
-        if found and not hyphen:
-            key, end = found
-            if key not in L.AMBIGUOUS_CURRENCY_WORDS or not amount.spelled:
-                if key in ("p", "pence") and not glued(tokens[j - 1], tokens[j]) and key == "p":
-                    found = None
-                else:
-                    factor = 0.01 if key in L.MINOR_CURRENCY_WORDS else 1.0
-                    return _Unit("money", L.CURRENCY_WORDS[key], end, factor=factor)
-        if tokens[j].lower in L.CURRENCY_CODES and not hyphen and tokens[j].text.isupper():
-            return _Unit("money", tokens[j].text.upper(), j + 1)
-        if amount.vague and tokens[j].lower == "of":
-            found = _phrase(tokens, j + 1, L.CURRENCY_WORDS, max_words=2)
-            if found:
-                key, end = found
-                return _Unit("money", L.CURRENCY_WORDS[key], end)
-    found = _phrase(tokens, j, L.MEASURE_UNITS, max_words=3)
-    if found:
-        key, end = found
-        if key not in L.AMBIGUOUS_UNITS or glued(tokens[j - 1], tokens[j]) or tokens[j].text != key.upper():
-            if not (key in L.AMBIGUOUS_UNITS and not glued(tokens[start - 1], tokens[start])):
-                return _Unit("measure", L.MEASURE_UNITS[key], end, per=L.RATE_UNITS.get(key))
-    if tokens[j].lower in L.DURATION_UNITS:
-        end = j + 1
-        unit = L.DURATION_UNITS[tokens[j].lower]
-        # "34-year-old", "34 years old": an age
-        if _word(tokens, end) == "-" and _word(tokens, end + 1) == "old":
-            end += 2
-        elif _word(tokens, end) == "old":
-            end += 1
-        return _Unit("duration", unit, end)
-    if hyphen:
-        return None
-    return None
-
-
-def _read_rate(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
-    found = _phrase(tokens, j, L.RATE_PHRASES, max_words=2)
-    if found:
-        key, end = found
-        return L.RATE_PHRASES[key], end
-    return None
-
-
-# --- before the amount ---------------------------------------------------------------------------
-
-def _read_currency_before(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
-    """A currency symbol or code right before token i: "$", "US$", "€", "R4bn", "USD 5"."""
-    if i == 0:
-        return None
-    prev = tokens[i - 1]
-    if prev.text in ("$", "€", "£", "¥", "₹", "₩", "₽", "₱"):
-        k = i - 1
-        if k > 0 and glued(tokens[k - 1], prev) and tokens[k - 1].text in ("US", "C", "A", "HK", "S", "NZ"):
-            return L.CURRENCY_SYMBOLS[(tokens[k - 1].text + prev.text).lower()], k - 1
-        return L.CURRENCY_SYMBOLS[prev.text], k
-    if prev.text in ("R", "Rs") and glued(prev, tokens[i]):
-        return L.CURRENCY_SYMBOLS[prev.lower], i - 1
-    if prev.lower in L.CURRENCY_CODES and prev.text.isupper() and len(prev.text) == 3:
-        return prev.text, i - 1
-    return None
-
-
-def _read_qualifier(tokens: Sequence[Token], i: int, text: str, offset: int) -> tuple[str, bool, str, int] | None:
-    """The approximator or bound before token i: (bound, approximate, as written, first token index)."""
-    found = _phrase_before(tokens, i, L.QUALIFIERS)
-    if not found:
-        return None
-    key, k = found
-    if key in ("some", "over", "under", "about", "above", "below", "within", "around", "estimated"):
-        prev = _word(tokens, k - 1)
-        if key == "some" and prev in ("for", "of"):
+def _read_amount(tokens: Sequence[Token], i: int) -> tuple[Amount, int] | None:
+    """The amount at token i, with a fraction or dozens after it ("five and a quarter", "3 dozens")."""
+    tok = tokens[i]
+    if tok.is_digits:
+        fraction = read_fraction(tokens, i)  # type: ignore[arg-type]
+        if fraction:
+            return fraction
+        digits = read_digits(tokens, i)  # type: ignore[arg-type]
+        power = read_power(digits[0], tokens, digits[1]) if digits else None  # type: ignore[arg-type]
+        if power:
+            return power
+        if is_identifier_or_time(tokens, i):
             return None
-        if key == "over" and prev in L.OVER_PARTICLE_VERBS:
-            return None  # "handed over $25 million", "turned over 70 mln pesos"
-    bound, approximate = L.QUALIFIERS[key]
-    written = text[tokens[k].start - offset: tokens[i - 1].end - offset]
-    return bound, approximate, written, k
+        base = read_digits(tokens, i)  # type: ignore[arg-type]
+    else:
+        for reader in (read_vague, read_multiplier, read_fraction):
+            found = reader(tokens, i)  # type: ignore[arg-type]
+            if found:
+                return found
+        if is_name_word_number(tokens, i):
+            return None
+        base = read_spelled(tokens, i)  # type: ignore[arg-type]
+    if base is None:
+        return None
+    amount, j = base
+    return (read_fraction_tail(amount, tokens, i, j)  # type: ignore[arg-type]
+            or read_dozens(amount, tokens, j) or base)  # type: ignore[arg-type]
+
+
+def _negated(amount: Amount) -> Amount:
+    def neg(x: float | None) -> float | None:
+        return None if x is None else -x
+    return replace(amount, value=neg(amount.value), low=neg(amount.high), high=neg(amount.low))
+
+
+def _metres(amount: Amount, tokens: Sequence[Token], j: int, has_currency: bool) -> Unit | None:
+    """ "1.8m tall": a glued "m" is metres, not millions, before a word of length."""
+    if has_currency or not amount.scaled or j < 2 or tokens[j - 1].lower != "m" \
+            or not glued(tokens[j - 2], tokens[j - 1]) or word(tokens, j) not in L.METRE_CONTEXT_AFTER:
+        return None
+    return Unit("measure", "m", j, factor=1e-6)
 
 
 # --- the scanner ---------------------------------------------------------------------------------
-
-def _read_amount(tokens: Sequence[Token], i: int) -> tuple[Amount, int] | None:
-    tok = tokens[i]
-    if tok.is_digits:
-        if _is_identifier_or_time(tokens, i):
-            return None
-        return read_number(tokens, i)  # type: ignore[arg-type]
-    for reader in (read_vague, read_multiplier, read_fraction, read_number):
-        found = reader(tokens, i)  # type: ignore[arg-type]
-        if found:
-            return found
-    return None
-
-
-def _read_range_end(tokens: Sequence[Token], j: int, first: Amount, opener: str | None) -> tuple[Amount, int] | None:
-    """The second number of a range: "between A and B", "A to B", "A-B"."""
-    if j >= len(tokens) or first.value is None or first.kind == "ratio":
-        return None
-    joiner = tokens[j].lower
-    if joiner not in _RANGE_JOINERS:
-        return None
-    if joiner == "and" and opener is None:
-        return None
-    if joiner == "or" and opener is not None:
-        return None
-    if joiner in ("-", "–", "—") and j + 1 < len(tokens) and tokens[j].text == "-" and not (
-            glued(tokens[j - 1], tokens[j]) and glued(tokens[j], tokens[j + 1])):
-        return None
-    k = j + 1
-    if k < len(tokens) and tokens[k].text in ("$", "€", "£", "¥"):
-        k += 1
-    if k >= len(tokens):
-        return None
-    if tokens[k].is_digits and _is_identifier_or_time(tokens, k):
-        return None
-    second = read_number(tokens, k)  # type: ignore[arg-type]
-    if not second or second[0].value is None:
-        return None
-    low, high = first.value, second[0].value
-    if second[0].scaled and not first.scaled:
-        scale = second[0].value / float(tokens[k].text.replace(",", "")) if tokens[k].is_digits else None
-        if scale and scale > 1 and low * scale <= high:
-            low *= scale
-    if not low < high or (joiner in ("-", "–", "—", "to") and high > 100 * max(low, 1)):
-        return None
-    return Amount(None, low, high, spelled=first.spelled and second[0].spelled,
-                  scaled=first.scaled or second[0].scaled), second[1]
-
 
 def scan(text: str, offset: int = 0, excluded: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Every quantity in ``text``; offsets are shifted by ``offset``.
@@ -305,104 +129,225 @@ def scan(text: str, offset: int = 0, excluded: Sequence[tuple[int, int]] = ()) -
     """
     tokens = tokenize(text, offset)
     found: list[Found] = []
-    i = 0
+    firsts: list[int] = []
+    i = floor = 0
     while i < len(tokens):
-        result = _quantity_at(tokens, i, text, offset)
-        if result is None:
-            i += 1
-            continue
-        quantity, next_i = result
-        if not any(s <= quantity.number_start < e for s, e in excluded):
+        quantity, next_i = _quantity_at(tokens, i, text, offset, floor)
+        if quantity is not None and not any(s <= quantity.number_start < e for s, e in excluded):
             found.append(quantity)
+            firsts.append(_token_at(tokens, quantity.start, i))
+            floor = next_i
         i = max(next_i, i + 1)
-    return found
+    found = _join_bounds(found, text, offset)
+    return _share_change_units(found, tokens, firsts) if len(found) == len(firsts) else found
 
 
-def _quantity_at(tokens: Sequence[Token], i: int, text: str, offset: int) -> tuple[Found, int] | None:
+def _token_at(tokens: Sequence[Token], start: int, near: int) -> int:
+    """The index of the token that starts at ``start`` (searching back from ``near``)."""
+    k = near
+    while k > 0 and tokens[k].start > start:
+        k -= 1
+    return k
+
+
+def _opener(tokens: Sequence[Token], first_index: int, qualifier) -> tuple[str | None, bool]:
+    """The range opener before the figure ("between", "somewhere between", "ranges from") and whether
+    the figure follows a plain "from" (a change: "from A to B" is two quantities)."""
+    found = phrase_before(tokens, qualifier[3] if qualifier else first_index, L.RANGE_OPENERS, max_words=4)
+    if found is None and qualifier is None:
+        found = phrase_before(tokens, first_index, L.RANGE_OPENERS, max_words=4)
+    if found is None:
+        return None, False
+    if found[0] == "from":
+        cue = word(tokens, found[1] - 1)
+        if cue not in L.RANGE_FROM_CUES:
+            return None, True
+    return found[0], False
+
+
+def _quantity_at(tokens: Sequence[Token], i: int, text: str, offset: int,
+                 floor: int = 0) -> tuple[Found | None, int]:
+    """The quantity whose number starts at token i, and where the scan goes on; tokens before ``floor``
+    belong to the quantity before."""
     read = _read_amount(tokens, i)
     if read is None:
-        return None
+        return None, chain_end(tokens, i)
     amount, j = read
     tok = tokens[i]
-    currency = _read_currency_before(tokens, i)
-    first_index = currency[1] if currency else i
-    qualifier = _read_qualifier(tokens, first_index, text, offset)
-    opener = _phrase_before(tokens, qualifier[3] if qualifier else first_index, L.RANGE_OPENERS)
-    if opener is None and qualifier is None:
-        opener = _phrase_before(tokens, first_index, L.RANGE_OPENERS)
-    after_from = opener is not None and opener[0] == "from"
-    if after_from:
-        opener = None  # "from A to B" is a change, not a range
+    sign = negative_sign(tokens, i)
+    if sign is not None:
+        amount = _negated(amount)
+    lead = sign if sign is not None else i
+    money = currency.read_currency_before(tokens, lead)
+    million_code = None if money else currency.million_code_before(tokens, lead)
+    if million_code:
+        money = (million_code, lead - 1)
+        amount = replace(amount, value=_times(amount.value, 1e6), low=_times(amount.low, 1e6),
+                         high=_times(amount.high, 1e6), scaled=True)
+    if money is not None and money[1] > 0 and sign is None:
+        before = negative_sign(tokens, money[1]) if tokens[money[1] - 1].text in ("-", "−") else None
+        if before is not None:  # "-$5"
+            amount, sign = _negated(amount), before
+    first_index = money[1] if money else lead
+    if sign is not None and sign < first_index:
+        first_index = sign
+    qualifier = read_qualifier(tokens, first_index, text, offset)
+    opener, after_from = _opener(tokens, first_index, qualifier)
+    has_currency = money is not None
 
+    unit: Unit | None = None
     in_ten = read_in_ten(amount, tokens, j)  # type: ignore[arg-type]
     if in_ten:
         amount, j = in_ten
     elif amount.value is not None and amount.kind is None and not amount.vague:
-        # a unit between the numbers belongs to the first ("40 percent to 42 percent" is no range)
-        unit_first = _read_unit(tokens, j, amount, currency is not None)
-        if (unit_first is None or unit_first.kind in ("count",)) and not after_from:
-            rng = _read_range_end(tokens, j, amount, opener[0] if opener else None)
+        unit = _metres(amount, tokens, j, has_currency) or read_unit(tokens, j, amount, has_currency)
+        if unit is None and not after_from:
+            rng = read_range_end(tokens, j, amount, opener, word(tokens, first_index - 1))
             if rng:
                 amount, j = rng
-                if opener and not qualifier:
-                    k = opener[1]
-                    qualifier = ("range", L.RANGE_OPENERS[opener[0]],
-                                 text[tokens[k].start - offset: tokens[first_index - 1].end - offset], k)
+                qualifier = _range_qualifier(qualifier, opener, tokens, first_index, text, offset)
+        elif unit is not None and opener is not None and not has_currency:
+            rng_unit = read_unit_range(tokens, unit, amount, opener)
+            if rng_unit:
+                amount, unit = rng_unit
+                qualifier = _range_qualifier(qualifier, opener, tokens, first_index, text, offset)
+    number_end = j
+    if unit is None:
+        unit = read_unit(tokens, j, amount, has_currency)
+        if amount.kind == "ratio" and unit is not None and unit.kind not in ("percent", "measure", "money"):
+            unit = None  # "half an hour" stays a ratio; "7/8 pct", "1/4 mile" take their unit
 
-    unit = None if amount.kind == "ratio" else _read_unit(tokens, j, amount, currency is not None)
     kind, unit_name, factor, per = "count", None, 1.0, None
-    if currency:
-        kind, unit_name = "money", currency[0]
-    if amount.kind == "ratio":
+    if has_currency:
+        kind, unit_name = "money", money[0]  # type: ignore[index]
+    if amount.kind == "ratio" and not unit:
         kind = "ratio"
-    if unit:
-        if not currency:
+    elif unit:
+        if not has_currency:
             kind, unit_name = unit.kind, unit.unit
         factor, per, j = unit.factor, unit.per, unit.end_index
     elif amount.percent_range:
         kind, unit_name = "percent", "%"
-    rate = _read_rate(tokens, j)
+    before_word = currency.currency_word_before(tokens, first_index) if first_index > floor else None
+    if before_word and not has_currency and amount.kind is None and (unit is None or unit.kind == "money"):
+        # "dollar 22.5 million"; in "rmb 10 usd 20" the code after 10 opens the next figure
+        kind, unit_name, factor, first_index, has_currency = "money", before_word, 1.0, first_index - 1, True
+        j = number_end
+    if has_currency:
+        extra = currency.redundant_word(tokens, j, unit_name)  # type: ignore[arg-type]
+        if extra:
+            j = extra
+    elif kind == "count" and amount.value is not None:
+        shared = shared_unit(tokens, j, amount, after_from)
+        if shared:
+            kind, unit_name, factor = shared.kind, shared.unit, shared.factor
+    if kind == "money" and unit_name and amount.value is not None and amount.low == amount.high:
+        word_before_j = word(tokens, j - 1)
+        cents = currency.minor_part(tokens, j, word_before_j)
+        if cents:
+            amount = point(amount.value + cents[0] / (factor if factor else 1), spelled=amount.spelled)
+            j = cents[1]
+    rate = read_rate(tokens, j)
     if rate and kind != "duration":
         per, j = rate[0], rate[1]
+    elif per is None and kind in ("money", "count"):
+        per = rate_after_bracket(tokens, j) or (rate_after_noun(tokens, j) if kind == "count" else None)
+    trailing = trailing_bound(tokens, j) if amount.low == amount.high else None
+    if trailing:
+        j = trailing[1]
+        rate = read_rate(tokens, j) if per is None and kind != "duration" else None
+        if rate:  # "$50,000 or more annually"
+            per, j = rate[0], rate[1]
 
-    # what is not a quantity
-    if amount.spelled and not unit and not currency and amount.kind is None and not amount.scaled:
-        words = [t.lower for t in tokens[i:j]]
-        if words == ["one"] and not qualifier:
-            return None  # "one of them", "no one"
-        nxt = tokens[j] if j < len(tokens) else None
-        if nxt is not None and nxt.text == "-" and glued(tokens[j - 1], nxt):
-            return None  # "one-time", "two-party"
-    if unit and unit.kind == "duration" and [t.lower for t in tokens[i:i + 1]] == ["one"] and not qualifier \
-            and not (i + 1 < len(tokens) and tokens[i + 1].text == "-"):
-        return None  # "one day", "one year": idioms and framing, not figures
-    if not currency and not unit and not qualifier and _looks_like_year(amount, tok) and amount.low == amount.high:
-        return None
-    if kind == "count" and amount.value is not None and not amount.scaled and tok.is_digits \
-            and j < len(tokens) and tokens[j].text == "-" and glued(tokens[j - 1], tokens[j]) \
-            and j + 1 < len(tokens) and tokens[j + 1].is_digits:
-        return None  # scores and codes like "3-2" that were not read as a range
+    if kind == "count" and amount.kind is None and not qualifier:
+        leading = _percent_of(tokens, first_index, j)
+        if leading is not None:
+            kind, unit_name, first_index = "percent", "%", leading
+    if _not_a_quantity(tokens, i, j, amount, unit, has_currency, qualifier or sign is not None, kind):
+        return None, chain_end(tokens, i) if tok.is_digits else i + 1
 
-    start_index = qualifier[3] if qualifier else first_index
-    start = tokens[start_index].start
+    if qualifier:
+        first_index = min(first_index, qualifier[3])
+    start = tokens[first_index].start
     end = tokens[j - 1].end
     value, low, high = _scaled(amount, factor)
     approximate = amount.vague
     qualifier_text = None
+    bound = None
     if qualifier:
         bound, approx_q, qualifier_text, _ = qualifier
         approximate = approximate or approx_q
-        if bound == "upper":
-            low = None
-            value = value if value is not None else high
-        elif bound == "lower":
-            high = None
-            value = value if value is not None else low
+    if trailing and trailing[0]:
+        bound = trailing[0]
+    if bound == "upper":
+        low, value = None, value if value is not None else high
+    elif bound == "lower":
+        high, value = None, value if value is not None else low
+    nxt = tokens[j] if j < len(tokens) else None
     return Found(
         text=text[start - offset: end - offset], start=start, end=end, kind=kind,
         value=value, low=low, high=high, approximate=approximate, qualifier=qualifier_text,
-        unit=unit_name, per=per, scaled=amount.scaled, number_start=tok.start,
+        unit=unit_name, per=per, scaled=amount.scaled, number_start=tokens[lead].start,
+        noun_after=_noun(nxt),
+        converted=nxt is not None and nxt.text == "(" and j + 1 < len(tokens)
+        and (tokens[j + 1].text in L.CURRENCY_SIGNS or tokens[j + 1].lower in L.CURRENCY_PREFIXES),
     ), j
+
+
+def _percent_of(tokens: Sequence[Token], first_index: int, j: int) -> int | None:
+    """ "per cent of 210" as a whole text: the percent word leads (a label, as in a table heading)."""
+    if word(tokens, first_index - 1) != "of" or not ends_here(tokens, j):
+        return None
+    found = phrase_before(tokens, first_index - 1, L.PERCENT_LEADING, max_words=2)
+    return found[1] if found and found[1] == 0 else None
+
+
+def _noun(tok: Token | None) -> bool:
+    """A content word, likely a noun ("shares", "people"), not a verb ("announced") nor a money noun."""
+    if tok is None or not tok.text.isalpha() or not tok.text.islower():
+        return False
+    return tok.lower not in L.FUNCTION_WORDS and tok.lower not in L.MONEY_NOUNS \
+        and not tok.lower.endswith(("ed", "ing"))
+
+
+def _times(x: float | None, factor: float) -> float | None:
+    return None if x is None else x * factor
+
+
+def _range_qualifier(qualifier, opener: str | None, tokens: Sequence[Token], first_index: int, text: str,
+                     offset: int):
+    """The range opener as the qualifier of a range ("between", "somewhere between")."""
+    if not opener or qualifier:
+        return qualifier
+    found = phrase_before(tokens, first_index, L.RANGE_OPENERS, max_words=4)
+    if found is None:
+        return qualifier
+    k = found[1]
+    written = text[tokens[k].start - offset: tokens[first_index - 1].end - offset]
+    return ("range", L.RANGE_OPENERS[opener], written, k)
+
+
+def _not_a_quantity(tokens: Sequence[Token], i: int, j: int, amount: Amount, unit: Unit | None,
+                    has_currency: bool, qualifier, kind: str) -> bool:
+    """Pronoun and idiom uses of "one", compounds ("one-time"), years, and scores ("3-2")."""
+    tok = tokens[i]
+    if amount.spelled and not unit and not has_currency and amount.kind is None and not amount.scaled:
+        words = [t.lower for t in tokens[i:j]]
+        if words == ["one"] and not qualifier:
+            return True  # "one of them", "no one"
+        nxt = tokens[j] if j < len(tokens) else None
+        if nxt is not None and nxt.text == "-" and glued(tokens[j - 1], nxt):
+            return True  # "one-time", "two-party"
+    if unit and unit.kind == "duration" and tok.lower == "one" and not qualifier \
+            and not (i + 1 < len(tokens) and tokens[i + 1].text == "-") \
+            and word(tokens, unit.end_index - 1) not in ("old", "age"):
+        return True  # "one day", "one year": idioms and framing, not figures
+    if not has_currency and not unit and not qualifier and _looks_like_year(amount, tok) \
+            and amount.low == amount.high:
+        return True
+    return (kind == "count" and amount.value is not None and not amount.scaled and tok.is_digits
+            and j < len(tokens) and tokens[j].text == "-" and glued(tokens[j - 1], tokens[j])
+            and j + 1 < len(tokens) and tokens[j + 1].is_digits)  # scores and codes like "3-2"
 
 
 def _scaled(amount: Amount, factor: float) -> tuple[float | None, float | None, float | None]:
@@ -411,14 +356,62 @@ def _scaled(amount: Amount, factor: float) -> tuple[float | None, float | None, 
     return f(amount.value), f(amount.low), f(amount.high)
 
 
+# --- after the scan: joining and sharing -------------------------------------------------------------
+
+def _join_bounds(found: list[Found], text: str, offset: int) -> list[Found]:
+    """Two bounds of one interval: "more than 10 and less than 40", "at most 100 and at least 20"."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and _one_interval(prev, f, text[prev.end - offset: f.start - offset]):
+            lower, upper = (prev, f) if prev.high is None else (f, prev)
+            out[-1] = replace(prev, text=text[prev.start - offset: f.end - offset], end=f.end, value=None,
+                              low=lower.low, high=upper.high, approximate=prev.approximate or f.approximate)
+            continue
+        out.append(f)
+    return out
+
+
+def _one_interval(a: Found, b: Found, gap: str) -> bool:
+    if gap.strip().lower() not in L.BOUND_JOINERS or not a.qualifier or not b.qualifier:
+        return False
+    if (a.kind, a.unit) != (b.kind, b.unit) and b.unit is not None:
+        return False
+    pair = (a.low, a.high, b.low, b.high)
+    if a.high is None and b.low is None and None not in (a.low, b.high):
+        return pair[0] < pair[3]  # type: ignore[operator]
+    if a.low is None and b.high is None and None not in (a.high, b.low):
+        return pair[2] < pair[1]  # type: ignore[operator]
+    return False
+
+
+def _share_change_units(found: list[Found], tokens: Sequence[Token], firsts: list[int]) -> list[Found]:
+    """A bare figure after "from" takes the unit of the figure after "to" in the same sentence, and the
+    other way round: "will increase to 90,000 yen per 15 tonne lot from 70,000 now"."""
+    marks = [word(tokens, k - 1) for k in firsts]
+    out = list(found)
+    for n, f in enumerate(found):
+        if marks[n] not in ("from", "to") or f.kind != "count" or f.unit or f.value is None or f.qualifier:
+            continue
+        other = "to" if marks[n] == "from" else "from"
+        partners = [g for m, g in enumerate(found) if marks[m] == other and g.kind in ("money", "percent")
+                    and abs(firsts[m] - firsts[n]) <= 15 and not (g.scaled and not f.scaled)]
+        if partners:
+            g = min(partners, key=lambda g: abs(g.start - f.start))
+            out[n] = replace(f, kind=g.kind, unit=g.unit)
+    return out
+
+
 def carry_money(found: list[Found]) -> list[Found]:
-    """Scaled bare figures in a sentence about money are money too ("a 539.4 mln dlrs deficit after a 295.3 mln surplus")."""
+    """Scaled bare figures in a sentence about money are money too ("a 539.4 mln dlrs deficit after a
+    295.3 mln surplus"); not a figure followed by a counted noun ("3.6 million shares"), nor any when a
+    bare figure is converted in brackets ("1.6 billion ($2.54 billion)": it is in another currency)."""
     currencies = [f.unit for f in found if f.kind == "money"]
-    if not currencies:
+    if not currencies or any(f.converted and f.kind == "count" for f in found):
         return found
     out = []
     for f in found:
-        if f.kind == "count" and f.scaled and f.unit is None:
+        if f.kind == "count" and f.scaled and f.unit is None and not f.noun_after:
             nearest = min((g for g in found if g.kind == "money"), key=lambda g: abs(g.start - f.start))
             f = replace(f, kind="money", unit=nearest.unit)
         out.append(f)
@@ -437,3 +430,4 @@ def carry_bracketed_rate(found: list[Found], sentence: str, offset: int) -> list
         return [replace(f, per=per) if f.per is None and f.start < offset + at and f.kind == "count" else f
                 for f in found]
     return found
+

@@ -87,6 +87,7 @@ class SpeakerIndex:
         self.org_names: list[str] = []
         self.person_starts: list[tuple[int, str]] = []  # (char offset, canonical name) of person mentions
         self.ents: tuple[Span, ...] = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
+        self.documentary: set[str] = set()  # speakers cited for documents, polls and data ("according to")
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 name = _person_name(ent)
@@ -179,9 +180,10 @@ class SpeakerIndex:
                 full = self.full_names.get(name.split()[-1].lower(), name)
                 return Resolved(full, "person", self._person_description(full, ent))
         position = source.start_char
-        determiner = root.doc[root.i - 1].lower_ if root.i > 0 else ""
+        determiners = [c for c in root.children if c.dep_ in ("det", "poss") and c.i >= source.start]
+        determiner = determiners[0].lower_ if determiners else (root.doc[root.i - 1].lower_ if root.i > 0 else "")
         # "his campaign", "her campaign": the campaign of the person the pronoun stands for
-        if determiner in ("his", "her", "their") and root.i - 1 >= source.start:
+        if determiner in ("his", "her", "their"):
             owner = self._pronoun({"his": "he", "her": "she", "their": "they"}[determiner], position)
             if owner is not None:
                 return Resolved(f"{owner.name}'s {root.text}", "organization", None)
@@ -201,7 +203,7 @@ class SpeakerIndex:
             if root.lower_ in L.REPORT_NOUNS and root not in orgs[0]:
                 name = f"{name} {root.text}"
             return Resolved(name, "organization", None)
-        if determiner in ("the", "this", "that", "its") and root.i - 1 >= source.start:
+        if determiner in ("the", "this", "that", "its", "these", "those"):
             # a role noun ("the general") refers to the last person with that role
             if root.lower_ in L.ROLE_NOUNS:
                 for entry in sorted(self.entries.values(), key=lambda e: -e.last_position):
@@ -238,6 +240,8 @@ class SpeakerIndex:
         """The most recent organisation speaker, or organisation named, that a role noun can stand for."""
         entries = [e for e in self.entries.values() if e.kind == "organization" and e.last_position <= position]
         fitting = [e for e in entries if noun in e.name.lower()]
+        if not fitting and noun in L.REPORT_NOUNS:
+            fitting = [e for e in entries if e.name in self.documentary]  # "the poll": whoever's poll was last cited
         if fitting:
             best = max(fitting, key=lambda e: e.last_position)
             return Resolved(best.name, best.kind, best.description)
@@ -282,6 +286,10 @@ class SpeakerIndex:
         if mention not in entry.mentions:
             entry.mentions.append(mention)
         entry.last_position = max(entry.last_position, position)
+
+    def mark_documentary(self, name: str) -> None:
+        """Remember a source cited for figures ("according to X"), which "the poll" or "the report" may mean."""
+        self.documentary.add(name)
 
     def kind_of(self, name: str) -> str | None:
         entry = self.entries.get(name)

@@ -78,6 +78,7 @@ OF_YEAR_REQUIRED = r"\s+(?i:of|in)\s+" + _group("of", _any(
     YEAR_FULL, r"(?i:fiscal\s+)" + YEAR_FULL,
     r"(?i:(?:last|this|next|the\s+(?:current|previous|same))\s+(?:fiscal\s+)?year|the\s+year)"))
 OF_YEAR = _optional(OF_YEAR_REQUIRED)
+NOT_AGE = r"(?!\s*-?\s*(?i:old)(?!\w)|\s+(?i:of\s+age)(?!\w))"
 
 # Each rule: a name, a pattern and, for the ambiguous ones, a check of the words around the match.
 Check = Callable[[str, int, int], bool]
@@ -127,6 +128,14 @@ def _year(text: str, start: int, end: int) -> bool:
 def _framing(text: str, start: int, end: int) -> bool:
     """'in 10 years' frames a period, but 'sentenced to over 10 years' is the figure claimed."""
     return _CLAIMED_BEFORE.search(text, max(0, start - 20), start) is None
+
+
+_CLAIMED_ANOTHER = re.compile(r"(?i:\b(?:" + "|".join(lang.CLAIMED_ANOTHER_BEFORE) + r"))\s+(?:to\s+)?$")
+
+
+def _not_claimed_another(text: str, start: int, end: int) -> bool:
+    """'another three years' frames a period, unless it is a sentence ("sentenced to another 10 years")."""
+    return _CLAIMED_ANOTHER.search(text, max(0, start - 24), start) is None
 
 
 def _season(text: str, start: int, end: int) -> bool:
@@ -235,13 +244,23 @@ RULES: tuple[Rule, ...] = (
           _any(r"\s+" + _group("dir", _alternation(lang.PUBLICATION_OFFSET_WORDS | {"earlier", "later"})),
                r"(?(vunit)(?!)|(?=\s+" + _alternation(lang.EVENT_OFFSET_WORDS) + r"\s))"),
           check=_framing, rangeable=False),
-    # "in one year", "within 10 days", "over two years", "for a year", "in a few weeks"
+    # "in one year", "within 10 days", "over two years", "for a year", "in a few weeks"; not an age
+    # ("over thirty years old")
     _rule("framed", _any(
         _group("prep", _alternation(lang.FRAMING_PREPOSITIONS)) + r"\s+" + APPROX + _group("count", COUNT)
-        + r"\s+" + _group("unit", UNIT),
+        + r"\s+" + _group("unit", UNIT) + NOT_AGE,
         _group("for", r"(?i:for)") + r"\s+" + APPROX
         + _group("acount", _alternation(("a", "an", *lang.VAGUE_COUNTS))) + r"\s+" + _group("aunit", UNIT)),
           check=_framing, rangeable=False),
+    # "For 24 hours, he drove ...": a clause opened by a duration frames the period
+    _rule("for_clause", r"(?:^|(?<=[.;:!?]\s))(?i:for)\s+", APPROX, _group("count", COUNT), r"\s+",
+          _group("unit", UNIT), r"(?=\s*,)", rangeable=False),
+    # "at least another three years": a further period
+    _rule("another", APPROX, r"(?i:another)\s+", _group("count", COUNT), r"\s+", _group("unit", UNIT),
+          NOT_AGE, check=_not_claimed_another, rangeable=False),
+    # "the three-month average": a period written as an adjective of a statistic
+    _rule("stat_window", _group("count", COUNT), r"-", _group("unit", UNIT),
+          r"(?=\s+" + _alternation(lang.FRAMED_STATISTICS) + r"(?!\w))", rangeable=False),
     # "the 12 months to March", "the year ended June 30"
     _rule("span_ending", _optional(THE), _optional(_group("count", COUNT) + r"\s+"),
           _group("unit", _alternation(lang.SPAN_UNITS)),

@@ -403,7 +403,8 @@ RESOLVERS: dict[str, Resolver] = {
     "vague": _unresolved, "to_date": _to_date, "quarter": _quarter, "half": _half, "part": _part,
     "earlier_later": _earlier_later,
     "season": _season, "holiday": _holiday, "period": _period, "offset": _offset, "framed": _framed,
-    "span_ending": _span_ending, "clock": _unresolved,
+    "span_ending": _span_ending, "clock": _unresolved, "for_clause": _unresolved, "another": _unresolved,
+    "stat_window": _unresolved,
 }
 
 

@@ -190,6 +190,14 @@ APPROXIMATORS = ("about", "around", "nearly", "almost", "roughly", "some", "more
                  "just over", "just under", "over", "under", "at least", "approximately")
 # Prepositions that make "N units" frame a period ("within 10 days", "in one year").
 FRAMING_PREPOSITIONS = ("in", "within", "over", "during", "throughout")
+# Statistics that a period written as an adjective frames: "the three-month average", "a 10-day mean"
+# ("a 10-year low" is a figure, not a frame, and stays out).
+FRAMED_STATISTICS = ("average", "moving average", "rolling average", "mean", "median")
+# Words before "another N units" that make it the figure claimed ("sentenced to another 10 years").
+CLAIMED_ANOTHER_BEFORE = ("sentenced", "serve", "serves", "served", "serving", "jailed", "imprisoned", "wait",
+                          "waits", "waited", "waiting", "spend", "spent", "spends", "last", "lasted", "lasts")
+# Words after "N units" that make it an age, which is a figure: "over thirty years old", "3 years of age".
+AGE_AFTER = ("old", "of age")
 # Words after "N units" that only point at another event: kept out of the span ("three weeks ahead of").
 EVENT_OFFSET_WORDS = ("before", "after", "ahead of", "prior to")
 # Words between a span and the date it ends on ("the 12 months to March").
