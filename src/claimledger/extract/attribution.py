@@ -30,6 +30,8 @@ from claimledger.nlp.docindex import DocIndex
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _PRIORITY = {"direct": 0, "indirect": 1, "according_to": 2}
+_POSSESSIVE_FIGURES = re.compile(r"^(?:['’]s?)\s+(?:\w+\s+)?(?:estimates?|assessments?|figures?|numbers?|data|"
+                                 r"claims?|count|tally|projections?|forecasts?|report)\b")
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,15 @@ class AttributionResult:
         return Attribution(type=best.type, speaker=best.speaker, description=best.description,
                            cue=best.cue.text if best.cue else None)
 
-    def signals_of(self, start: int, end: int) -> tuple[Signal, ...]:
-        return tuple(s for s in self.signals if start <= s.start and s.end <= end)
+    # signals that bear on a speaker's figures from elsewhere ("Maj. Gersten's estimate ... is probably accurate")
+    about_speaker: tuple[tuple[str, Signal], ...] = ()
+
+    def signals_of(self, start: int, end: int, speaker: str | None = None) -> tuple[Signal, ...]:
+        """The signals in a claim's sentence, and those said elsewhere about its speaker's figures."""
+        found = [s for s in self.signals if start <= s.start and s.end <= end]
+        if speaker:
+            found += [s for name, s in self.about_speaker if name == speaker and s not in found]
+        return tuple(found)
 
 
 def attribute(doc: Doc, article: Article, ix: DocIndex | None = None) -> AttributionResult:
@@ -95,7 +104,30 @@ def attribute(doc: Doc, article: Article, ix: DocIndex | None = None) -> Attribu
             last_direct = statement
     statements = _dedupe(statements)
     carried = _carried(ix, statements, index)
-    return AttributionResult(tuple(statements), index.speakers(), tuple(find_signals(text)), carried)
+    speakers = index.speakers()
+    signals = tuple(find_signals(text))
+    return AttributionResult(tuple(statements), speakers, signals, carried, _about_speakers(ix, speakers, signals))
+
+
+def _about_speakers(ix: DocIndex, speakers: Sequence[Speaker],
+                    signals: Sequence[Signal]) -> tuple[tuple[str, Signal], ...]:
+    """A hedge, dispute or corroboration in a sentence that names a speaker's estimate, assessment or
+    figures bears on that speaker's claims ("The Pentagon's assessment is consistent with other estimates")."""
+    out = []
+    text = ix.text
+    for signal in signals:
+        sentence = ix.sentence_at(signal.start)
+        if sentence is None:
+            continue
+        for speaker in speakers:
+            for m in speaker.mentions:
+                if not (sentence.start_char <= m.start < sentence.end_char):
+                    continue
+                after = text[m.end: m.end + 40].lower()
+                if _POSSESSIVE_FIGURES.match(after):
+                    out.append((speaker.name, signal))
+                    break
+    return tuple(out)
 
 
 def _carried(ix: DocIndex, statements: Sequence[Statement],

@@ -12,7 +12,7 @@ from claimledger.extract.figures import SentenceFigures
 from claimledger.model import AUTHOR, Attribution, Change, Claim, Quantity, Signal, TimeExpression
 
 AttributionOf = Callable[[int, int], Attribution]
-SignalsOf = Callable[[int, int], Sequence[Signal]]
+SignalsOf = Callable[[int, int, str | None], Sequence[Signal]]
 
 
 def measure_label(quantities: Sequence[Quantity]) -> str | None:
@@ -82,7 +82,8 @@ def build_claims(
                 start, end = min(start, change.trigger_start), max(end, change.trigger_end)
             time = _nearest_time(sentence.times, start, end)
             attribution = attribution_of(start, end) if attribution_of else AUTHOR
-            signals = tuple(signals_of(sentence.sentence.start, sentence.sentence.end)) if signals_of else ()
+            signals = tuple(signals_of(sentence.sentence.start, sentence.sentence.end, attribution.speaker)) \
+                if signals_of else ()
             claims.append(Claim(
                 id=f"c{len(claims)}",
                 sentence=sentence.sentence,

@@ -192,7 +192,10 @@ class SpeakerIndex:
         if root.lower_ in L.REPORT_NOUNS and possessors:
             owner_span = root.doc[possessors[0].left_edge.i: possessors[0].i + 1]
             owner = self.resolve_inner(owner_span, position)
-            rest = _clean(root.doc[possessors[0].i + 1: source.end].text)
+            after = possessors[0].i + 1
+            while after < source.end and root.doc[after].text in ("’s", "'s", "’", "'"):
+                after += 1
+            rest = _clean(root.doc[after: source.end].text)
             if owner is not None:
                 return Resolved(f"{owner.name} {rest}".strip(), "organization", None)
         orgs = [e for e in inside if e.label_ in _ORG_LABELS]
@@ -308,6 +311,12 @@ class SpeakerIndex:
                 surname = entry.name.split()[-1]
                 for ent in self.ents:
                     if ent.label_ == "PERSON" and _person_name(ent).split()[-1:] == [surname]:
+                        span = TextSpan(ent.text, ent.start_char, ent.end_char)
+                        if not any(m.start <= span.start < m.end for m in mentions):
+                            mentions.append(span)
+            elif entry.kind == "organization":
+                for ent in self.ents:
+                    if ent.label_ in _ORG_LABELS and self._org_name(_clean(_with_of_place(ent).text)) == entry.name:
                         span = TextSpan(ent.text, ent.start_char, ent.end_char)
                         if not any(m.start <= span.start < m.end for m in mentions):
                             mentions.append(span)
