@@ -48,10 +48,14 @@ def read_sources(
     """
     check_max_bytes(max_bytes)
     for source in expand_sources(sources):
-        if source == STDIN:
-            yield from read_stdin(published=published, max_bytes=max_bytes, csv_columns=csv_columns)
-        else:
-            yield from read_path(source, published=published, max_bytes=max_bytes, csv_columns=csv_columns)
+        try:
+            if source == STDIN:
+                yield from read_stdin(published=published, max_bytes=max_bytes, csv_columns=csv_columns)
+            else:
+                yield from read_path(source, published=published, max_bytes=max_bytes, csv_columns=csv_columns)
+        except InputError as error:
+            # one unreadable file (a CSV with no usable header) is reported; the other sources go on
+            yield Reject(str(source), str(error))
 
 
 def read_path(
