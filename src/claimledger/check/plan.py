@@ -13,12 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from claimledger.check.arithmetic import part_whole, percent_change, same_measure
+from claimledger.check.arithmetic import difference_check, part_whole, percent_change, same_measure, sum_check
 from claimledger.model import Check, Claim, Quantity
 
 _PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|among them|of them|of those)\b",
                         re.IGNORECASE)
 _PART_FIRST_CUES = re.compile(r"\b(out of|of the|of its|of their)\b", re.IGNORECASE)
+_OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
+_LEAD = re.compile(r"\b(lead|leads|leading|led|ahead|edge|advantage|margin)\b", re.IGNORECASE)
 
 
 class _Ids:
@@ -72,6 +74,7 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
             checks.append(_inferred(check, "the article does not say these figures describe the same change"))
 
     checks += _parts_and_wholes(quantities, claims, document, ids)
+    checks += _leads_and_shares(quantities, claims, ids)
     checks += _same_measures(quantities, claims, changes, by_id, title_end, ids)
     return checks
 
@@ -86,6 +89,12 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
         sentence = sentence_of.get(q.id)
         if sentence is not None:
             by_sentence.setdefault(sentence.start, []).append(q)
+    ordered = _by_sentence(quantities, claims)
+    for (previous, earlier), (sentence, group) in zip(ordered, ordered[1:], strict=False):
+        counts = [q for q in group if q.kind == "count"]
+        wholes = [q for q in earlier if q.kind == "count" and q.value is not None]
+        if counts and wholes and _OF_THOSE.match(sentence.text) and sentence.start - previous.end < 5:
+            out.append(part_whole(ids.next(), counts[0], wholes[-1]))
     for group in by_sentence.values():
         for n, part in enumerate(group):
             for whole in group[:n]:
@@ -100,6 +109,34 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
                 if _PART_FIRST_CUES.search(between) and len(between.split()) <= 6:
                     out.append(part_whole(ids.next(), whole, part))  # "$28.4 million out of $73 million"
                     break
+    return out
+
+
+def _by_sentence(quantities: Sequence[Quantity], claims: Sequence[Claim]):
+    sentence_of = {qid: c.sentence for c in claims for qid in c.quantity_ids}
+    groups: dict[int, tuple] = {}
+    for q in quantities:
+        sentence = sentence_of.get(q.id)
+        if sentence is not None:
+            groups.setdefault(sentence.start, (sentence, []))[1].append(q)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _leads_and_shares(quantities: Sequence[Quantity], claims: Sequence[Claim], ids: _Ids) -> list[Check]:
+    """A stated lead against the two shares it separates ("a four-point lead, 46.2 percent to 42.1 percent"),
+    and two shares of one whole that add up to 100% ("62% for Trump and 38% for Clinton")."""
+    out: list[Check] = []
+    for sentence, group in _by_sentence(quantities, claims):
+        percents = [q for q in group if q.kind == "percent" and q.value is not None]
+        gaps = [q for q in percents if "point" in q.text.lower() and q.low == q.high]
+        shares = [q for q in percents if q not in gaps]
+        if gaps and len(shares) >= 2 and _LEAD.search(sentence.text):
+            a, b = shares[0], shares[1]
+            larger, smaller = (a, b) if (a.value or 0) >= (b.value or 0) else (b, a)
+            out.append(difference_check(ids.next(), larger, smaller, gaps[0]))
+        elif len(shares) == 2 and not gaps and all(q.low == q.high for q in shares) \
+                and abs(sum(q.value or 0 for q in shares) - 100) < 1e-9:
+            out.append(sum_check(ids.next(), shares, 100.0))
     return out
 
 
