@@ -18,7 +18,8 @@ from claimledger.model import Check, Claim, Quantity
 
 _PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|among them|of them|of those)\b",
                         re.IGNORECASE)
-_PART_FIRST_CUES = re.compile(r"\b(out of|of the|of its|of their)\b", re.IGNORECASE)
+_PART_FIRST_CUES = re.compile(r"(?:out of|of)\s+(?:the|its|their|his|her|our)?\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
 _LEAD = re.compile(r"\b(lead|leads|leading|led|ahead|edge|advantage|margin)\b", re.IGNORECASE)
 
@@ -39,6 +40,15 @@ def _inferred(check: Check, why: str) -> Check:
         return check
     return replace(check, verdict="unverifiable",
                    explanation=f"{check.explanation.rstrip('.')} — but {why}, so this is not settled here.")
+
+
+def _same_things(a: Quantity, b: Quantity) -> bool:
+    """A part and its whole count the same things, as far as the words tell ("5 states" is no part of
+    "475 delegates"); a figure with no counted phrase is given the benefit of the doubt."""
+    if not a.counted or not b.counted:
+        return True
+    words = lambda q: {w.rstrip("s") for w in _WORD.findall((q.counted or "").lower()) if len(w) > 2}  # noqa: E731
+    return bool(words(a) & words(b))
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
@@ -98,7 +108,7 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
     for group in by_sentence.values():
         for n, part in enumerate(group):
             for whole in group[:n]:
-                if not _comparable(part, whole) or part.kind in ("percent", "ratio"):
+                if not _comparable(part, whole) or part.kind in ("percent", "ratio") or not _same_things(part, whole):
                     continue
                 between = document[whole.end: part.start]
                 if len(between) >= 120:
@@ -106,7 +116,7 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
                 if _PART_CUES.search(between):
                     out.append(part_whole(ids.next(), part, whole))
                     break
-                if _PART_FIRST_CUES.search(between) and len(between.split()) <= 6:
+                if _PART_FIRST_CUES.search(between) and "," not in between and len(between.split()) <= 6:
                     out.append(part_whole(ids.next(), whole, part))  # "$28.4 million out of $73 million"
                     break
     return out
@@ -122,6 +132,14 @@ def _by_sentence(quantities: Sequence[Quantity], claims: Sequence[Claim]):
     return [groups[k] for k in sorted(groups)]
 
 
+def _near_lead(sentence, gap: Quantity, a: Quantity, b: Quantity) -> bool:
+    """ "a four-point lead, 46.2 percent to 42.1 percent": the lead word by the gap, the shares right by it."""
+    text, offset = sentence.text, sentence.start
+    around = text[max(0, gap.start - offset - 25): gap.end - offset + 25]
+    near = min(abs(a.start - gap.end), abs(gap.start - b.end))
+    return bool(_LEAD.search(around)) and near <= 40
+
+
 def _leads_and_shares(quantities: Sequence[Quantity], claims: Sequence[Claim], ids: _Ids) -> list[Check]:
     """A stated lead against the two shares it separates ("a four-point lead, 46.2 percent to 42.1 percent"),
     and two shares of one whole that add up to 100% ("62% for Trump and 38% for Clinton")."""
@@ -130,7 +148,7 @@ def _leads_and_shares(quantities: Sequence[Quantity], claims: Sequence[Claim], i
         percents = [q for q in group if q.kind == "percent" and q.value is not None]
         gaps = [q for q in percents if "point" in q.text.lower() and q.low == q.high]
         shares = [q for q in percents if q not in gaps]
-        if gaps and len(shares) >= 2 and _LEAD.search(sentence.text):
+        if gaps and len(shares) >= 2 and _near_lead(sentence, gaps[0], shares[0], shares[1]):
             a, b = shares[0], shares[1]
             larger, smaller = (a, b) if (a.value or 0) >= (b.value or 0) else (b, a)
             out.append(difference_check(ids.next(), larger, smaller, gaps[0]))

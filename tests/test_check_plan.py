@@ -1,0 +1,57 @@
+"""Which arithmetic an article gets checked, from real sentences: right pairings, and no false alarms."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimledger
+
+
+@pytest.fixture(scope="module")
+def analyze(nlp):
+    return lambda text: claimledger.analyze(text, nlp=nlp)
+
+
+@pytest.mark.parametrize("text", [
+    # different things counted: five states are no part of 475 delegates
+    "Five other states head to the polls, including California, where 475 delegates are in play.",
+    # a part and a whole in one clause, then another figure
+    "Twenty-three of the 53 wounded remained hospitalized, six in critical condition.",
+    # a lead over ten polls is not the margin of one result
+    "Despite leading each of the last 10 Iowa polls by an average of seven percentage points, Mr. Trump was "
+    "defeated by Senator Ted Cruz of Texas, who won, 27.6 percent to 24.3 percent.",
+    "Those changes at the 189-nation organization, including cuts in the roughly 15,000-member work force, "
+    "are at the heart of the complaints.",
+])
+def test_no_false_alarm(analyze, text):
+    assert not [c for c in analyze(text).checks if c.verdict == "inconsistent"]
+
+
+def test_a_part_of_its_whole(analyze):
+    analysis = analyze("Twenty-three of the 53 wounded remained hospitalized.")
+    [check] = [c for c in analysis.checks if c.kind == "part_whole"]
+    assert check.verdict == "consistent"
+
+
+def test_a_lead_against_its_shares(analyze):
+    analysis = analyze("The poll shows Clinton with a four-point lead, 46.2 percent to 42.1 percent.")
+    [check] = [c for c in analysis.checks if c.kind == "sum"]
+    assert check.verdict == "consistent" and "4.1" in check.explanation
+
+
+def test_a_wrong_lead_is_inconsistent(analyze):
+    analysis = analyze("The poll shows Clinton with a nine-point lead, 46 percent to 42 percent.")
+    [check] = [c for c in analysis.checks if c.kind == "sum"]
+    assert check.verdict == "inconsistent"
+
+
+def test_shares_adding_up(analyze):
+    analysis = analyze("Twitter said the share of conversation was 62% for Trump and 38% for Clinton.")
+    [check] = [c for c in analysis.checks if c.kind == "sum"]
+    assert check.verdict == "consistent"
+
+
+def test_of_those_takes_the_whole_from_the_sentence_before(analyze):
+    analysis = analyze("The poll surveyed 1,704 California adults. Of those, 996 were identified as likely voters.")
+    [check] = [c for c in analysis.checks if c.kind == "part_whole"]
+    assert check.verdict == "consistent"
