@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv lint baseline peers clean
+.PHONY: demo test venv lint baseline peers fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -22,10 +22,17 @@ demo: $(STAMP)
 	@echo "JSON written to examples/sample-article.analysis.json"
 
 test: $(STAMP)
+	@# the ledger tests start their own PostgreSQL server; a fresh CI machine (root) gets the binaries here
+	@if [ "$$(id -u)" = 0 ] && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; fi
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+
+# Many more generated cases than make test runs (about 10,000 there).
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20} $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # Raise the accuracy gate after an improvement (tests/accuracy_baseline.json).
 baseline: $(STAMP)

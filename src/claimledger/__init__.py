@@ -23,6 +23,7 @@ from claimledger.model import (
 )
 
 from claimledger.pipeline import analyze, analyze_article, analyze_many
+from claimledger.store.ledger import open_ledger
 
 __version__ = "0.1.0"
 
@@ -44,4 +45,5 @@ __all__ = [
     "analyze",
     "analyze_article",
     "analyze_many",
+    "open_ledger",
 ]

@@ -119,5 +119,8 @@ def evaluate(gold: tuple[str, ...], as_json: bool, polnear: str | None, limit: i
         click.echo(attribution_report.format_text())
 
 
+from claimledger.ledger_cli import register; register(main)  # noqa: E402, E702 (the ledger commands)
+
+
 if __name__ == "__main__":
     main()
