@@ -278,14 +278,18 @@ def test_gzipped_csv(tmp_path: Path) -> None:
     assert len(articles(read(packed, csv_columns=CSV_COLUMNS))) == 2
 
 
-def test_csv_without_a_text_column_is_an_input_error_naming_the_columns() -> None:
-    with pytest.raises(InputError, match="no text column 'text'; its columns are 'headline', 'body', 'date'"):
-        read(FIXTURES / "articles.csv")
+def test_csv_without_a_text_column_is_rejected_naming_the_columns() -> None:
+    [reject] = rejects(read(FIXTURES / "articles.csv"))
+    assert "no text column 'text'; its columns are 'headline', 'body', 'date'" in reject.reason
 
 
-def test_csv_mapping_to_a_missing_column_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="no title column 'heading'"):
-        read(FIXTURES / "articles.csv", csv_columns={"text": "body", "title": "heading"})
+def test_csv_mapping_to_a_missing_column_is_rejected_and_other_sources_go_on(tmp_path: Path) -> None:
+    other = write(tmp_path / "other.txt", b"Prices rose 3% to $103.")
+    items = list(read_sources([str(FIXTURES / "articles.csv"), str(other)],
+                              csv_columns={"text": "body", "title": "heading"}))
+    [reject] = rejects(items)
+    assert "no title column 'heading'" in reject.reason
+    assert [a.text for a in articles(items)] == ["Prices rose 3% to $103."]
 
 
 def test_malformed_csv_rows_are_rejected_and_the_next_rows_kept(tmp_path: Path) -> None:
