@@ -25,6 +25,9 @@ test: $(STAMP)
 	@# the ledger tests start their own PostgreSQL server; a fresh CI machine (root) gets the binaries here
 	@if [ "$$(id -u)" = 0 ] && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; fi
+	@# the browser tests drive Debian's Chromium (Playwright never downloads a browser)
+	@if [ "$$(id -u)" = 0 ] && ! command -v chromium >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -120,6 +120,7 @@ def evaluate(gold: tuple[str, ...], as_json: bool, polnear: str | None, limit: i
 
 
 from claimledger.ledger_cli import register; register(main)  # noqa: E402, E702 (the ledger commands)
+from claimledger.serve.cli import register as _register_serve; _register_serve(main)  # noqa: E402, E702 (the web app)
 
 
 if __name__ == "__main__":
