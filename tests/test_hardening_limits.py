@@ -458,9 +458,6 @@ REPEATED = "The council said 120 homes were connected to the water network, up f
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="same_measure checks are made for every pair of parallel changes "
-                   "(check/plan.py _same_measures), so checks and analysis time grow with the square of the "
-                   "article: 100 repeats of one sentence (9 kB) give 9,900 checks, 100 kB takes ~2 minutes")
 def test_checks_grow_linearly_with_a_repetitive_article(nlp) -> None:
     fifty = claimledger.analyze(REPEATED * 50, nlp=nlp)
     hundred = claimledger.analyze(REPEATED * 100, nlp=nlp)

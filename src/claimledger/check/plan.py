@@ -20,6 +20,7 @@ _PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|among th
                         re.IGNORECASE)
 _PART_FIRST_CUES = re.compile(r"(?:out of|of)\s+(?:the|its|their|his|her|our)?\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
+_NEIGHBOURS = 6  # a part is looked for among the figures just before it in its sentence
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
 _LEAD = re.compile(r"\b(lead|leads|leading|led|ahead|edge|advantage|margin)\b", re.IGNORECASE)
 
@@ -73,12 +74,12 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
             checks.append(percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to],  # type: ignore[index]
                                         direction=ch.direction))
     # a stated amount with no ends (a headline "Drops 90%") against changes that have ends and no amount
+    # (each with the first such change only, so that the work grows with the article, not its square)
     for ch in changes:
         if not ch.by or ch.from_ or ch.to or by_id[ch.by].kind != "percent":
             continue
-        for other in full:
-            if other.by or other.direction != ch.direction:
-                continue
+        other = next((o for o in full if not o.by and o.direction == ch.direction), None)
+        if other is not None:
             check = percent_change(ids.next(), by_id[ch.by], by_id[other.from_], by_id[other.to],  # type: ignore[index]
                                    direction=ch.direction)
             checks.append(_inferred(check, "the article does not say these figures describe the same change"))
@@ -107,7 +108,7 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
             out.append(part_whole(ids.next(), counts[0], wholes[-1]))
     for group in by_sentence.values():
         for n, part in enumerate(group):
-            for whole in group[:n]:
+            for whole in group[max(0, n - _NEIGHBOURS): n]:
                 if not _comparable(part, whole) or part.kind in ("percent", "ratio") or not _same_things(part, whole):
                     continue
                 between = document[whole.end: part.start]
@@ -173,12 +174,15 @@ def _same_measures(quantities: Sequence[Quantity], claims: Sequence[Claim], chan
         out.append(check if strong else _inferred(check, "they may describe different moments or sources"))
 
     # ends of parallel changes: where both started, where both ended
+    # (each change with the next one in the same direction: linear in the number of changes)
     with_ends = [ch for ch in changes if ch.from_ in by_id and ch.to in by_id]
-    for n, a in enumerate(with_ends):
-        for b in with_ends[n + 1:]:
-            if a.direction == b.direction:
-                add(by_id[a.from_], by_id[b.from_], strong=False)
-                add(by_id[a.to], by_id[b.to], strong=False)
+    last_by_direction: dict[str, object] = {}
+    for b in with_ends:
+        a = last_by_direction.get(b.direction)
+        if a is not None:
+            add(by_id[a.from_], by_id[b.from_], strong=False)  # type: ignore[attr-defined]
+            add(by_id[a.to], by_id[b.to], strong=False)  # type: ignore[attr-defined]
+        last_by_direction[b.direction] = b
     # a headline figure restated in the body
     measure_of = {qid: c.measure for c in claims for qid in c.quantity_ids}
     in_title = [q for q in quantities if q.end <= title_end]
@@ -194,8 +198,10 @@ def _same_measures(quantities: Sequence[Quantity], claims: Sequence[Claim], chan
         if label and q.value is not None:
             labelled.setdefault(label, []).append(q)
     for group in labelled.values():
-        for n, a in enumerate(group):
-            for b in group[n + 1:]:
-                if a.value == b.value and a.value is not None and a.value >= 10:
-                    add(a, b, strong=True)
+        last_with_value: dict[float, Quantity] = {}
+        for b in group:
+            a = last_with_value.get(b.value)  # type: ignore[arg-type]
+            if a is not None and b.value is not None and b.value >= 10:
+                add(a, b, strong=True)
+            last_with_value[b.value] = b  # type: ignore[index]
     return out
