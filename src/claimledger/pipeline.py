@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from claimledger.check.plan import plan_checks
 from claimledger.extract.attribution import attribute
@@ -21,7 +22,10 @@ from claimledger.extract.claims import build_claims
 from claimledger.extract.figures import all_quantities, find_figures
 from claimledger.model import Analysis, Article
 from claimledger.nlp.docindex import DocIndex
+from claimledger.nlp.fast import FastPipeline
 from claimledger.nlp.model import load_model
+
+_FAST: dict[int, tuple[Language, FastPipeline | None]] = {}
 
 
 def article_id_for(text: str, title: str | None) -> str:
@@ -51,10 +55,41 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     )
 
 
+def fast_pipeline(nlp: Language) -> FastPipeline | None:
+    """The fast parse for this pipeline (built once), or None when it lacks a component the fast path
+    needs (then the whole pipeline runs on the whole text)."""
+    cached = _FAST.get(id(nlp))
+    if cached is None or cached[0] is not nlp:
+        try:
+            fast: FastPipeline | None = FastPipeline(nlp)
+        except (ValueError, KeyError):
+            fast = None
+        cached = _FAST[id(nlp)] = (nlp, fast)
+    return cached[1]
+
+
+def _title_end(article: Article) -> int:
+    return len(article.title) if article.title else 0
+
+
+def parse_many(articles: Iterable[Article], nlp: Language | None = None,
+               batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:
+    """Each article's document parsed where the analysis needs it (:mod:`claimledger.nlp.fast`), in order."""
+    nlp = nlp or load_model()
+    fast = fast_pipeline(nlp)
+    if fast is None:
+        stream = ((a.document, a) for a in articles)
+        yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
+        return
+    for batch in minibatch(articles, size=batch_size):
+        docs = fast.pipe([(a.document, _title_end(a)) for a in batch], batch_size=batch_size)
+        yield from zip(docs, batch, strict=True)
+
+
 def analyze_article(article: Article, nlp: Language | None = None) -> Analysis:
     """Analyse an :class:`~claimledger.model.Article`."""
-    nlp = nlp or load_model()
-    return analyze_doc(nlp(article.document), article)
+    doc, _ = next(parse_many([article], nlp))
+    return analyze_doc(doc, article)
 
 
 def analyze(
@@ -81,9 +116,7 @@ def analyze(
 
 
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None,
-                 batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyse a stream of articles with ``nlp.pipe`` batching, in order."""
-    nlp = nlp or load_model()
-    stream = ((a.document, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+                 batch_size: int = 32) -> Iterator[Analysis]:
+    """Analyse a stream of articles in batches, in order; memory stays flat however long the stream."""
+    for doc, article in parse_many(articles, nlp, batch_size):
         yield analyze_doc(doc, article)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimledger.lang import en_changes as L
+from claimledger.nlp.attributes import lemma_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class FoundChange:
 
 
 def _direction(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if lemma in L.INCREASE_VERBS:
             return "increase"
@@ -135,7 +136,7 @@ def find_changes(sentence: Span, quantities: Sequence[Placed], text: str | None 
                 and by.start < from_.start:
             to, by = by, None
         # "doubled", "tripled": the multiplier is the change itself
-        if by is None and trigger.lemma_.lower() in L.MULTIPLIER_VERBS:
+        if by is None and lemma_of(trigger) in L.MULTIPLIER_VERBS:
             at = [q for q in quantities if q.start <= trigger.idx < q.end and q.id not in used]
             by = at[0] if at else None
         # "X, up from Y": the figure before the trigger is where it went

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.nlp.attributes import lemma_of
+
 _MAX_TOKENS = 10
 _LEFT_MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "case"}
 _RIGHT_MODIFIERS = {"prep", "acl", "relcl", "conj", "cc", "pobj", "amod", "compound"}
@@ -106,7 +108,7 @@ def counted_phrase(doc: Doc, start: int, end: int, sentence: Span | None = None)
     verb = head
     if root.dep_ == "pobj" and head.dep_ in ("prep", "dative", "agent"):
         verb = head.head
-    if root.dep_ in ("attr", "acomp", "dobj", "npadvmod", "pobj", "advmod") and verb.lemma_.lower() in _MEASURE_VERBS:
+    if root.dep_ in ("attr", "acomp", "dobj", "npadvmod", "pobj", "advmod") and lemma_of(verb) in _MEASURE_VERBS:
         subject = _measure_subject(verb, exclude)
         if subject:
             return subject

@@ -16,6 +16,7 @@ from claimledger.extract.counted import counted_phrase
 from claimledger.extract.quantities import Found, carry_bracketed_rate, carry_money, scan
 from claimledger.extract.timex import find_and_resolve, time_spans
 from claimledger.model import Quantity, TextSpan, TimeExpression
+from claimledger.nlp.chunks import may_hold_figure
 from claimledger.nlp.docindex import DocIndex
 
 
@@ -63,6 +64,9 @@ def find_figures(doc: Doc, published: dt.date | None = None, ix: DocIndex | None
     n = 0
     for sent in sentence_spans(doc, ix):
         sentence_text = text[sent.start_char: sent.end_char]
+        if not may_hold_figure(sentence_text):
+            out.append(SentenceFigures(TextSpan(sentence_text, sent.start_char, sent.end_char), (), (), ()))
+            continue
         excluded = [(s + sent.start_char, e + sent.start_char) for s, e in time_spans(sentence_text)]
         found = scan(sentence_text, sent.start_char, excluded)
         found = carry_bracketed_rate(carry_money(found), sentence_text, sent.start_char)

@@ -127,8 +127,9 @@ class SpeakerIndex:
         doc = ent.doc
         parts = []
         i = ent.start
-        while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_title or doc[i - 1].is_upper or _is_title(doc[i - 1])
-                                      or (doc[i - 1].lower_ == "of" and i - 2 >= 0 and doc[i - 2].is_title)):
+        while i > 0 and not doc[i].is_sent_start and (
+                doc[i - 1].is_title or doc[i - 1].is_upper or _is_title(doc[i - 1])
+                or (doc[i - 1].lower_ == "of" and i - 2 >= 0 and doc[i - 2].is_title)):
             if doc[i - 1].is_punct and doc[i - 1].text != ".":
                 break
             i -= 1

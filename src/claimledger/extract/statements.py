@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from claimledger.extract.quotes import Quote
 from claimledger.lang import en_attribution as L
 from claimledger.model import Article, TextSpan
+from claimledger.nlp.attributes import lemma_of
+from claimledger.nlp.chunks import cue_words
 from claimledger.nlp.docindex import DocIndex
 
 _HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.&’'\- ]{1,40}?):\s+\S")
@@ -40,11 +43,22 @@ class RawStatement:
     refers_to: Span | None = None    # what to resolve the speaker from, when not the source ("who" → officials)
 
 
+def cue_lexemes(vocab: Vocab) -> frozenset[int]:
+    """The lower-case string ids of every word that may be a cue verb, or "according"."""
+    cached = _CUE_IDS.get(id(vocab))
+    if cached is None:
+        cached = _CUE_IDS[id(vocab)] = frozenset(vocab.strings.add(w) for w in cue_words())
+    return cached
+
+
+_CUE_IDS: dict[int, frozenset[int]] = {}
+
+
 # --- words and mentions --------------------------------------------------------------------------
 
 def lemma(token: Token) -> str:
     lowered = token.lower_
-    return L.LEMMA_ALIASES.get(lowered) or token.lemma_.lower()
+    return L.LEMMA_ALIASES.get(lowered) or lemma_of(token)
 
 
 def is_verb(token: Token) -> bool:
@@ -358,6 +372,7 @@ def reported_statements(ix: DocIndex, quotes: Sequence[Quote]) -> list[RawStatem
     doc = ix.doc
     out: list[RawStatement] = []
     inner = [(q.inner_start, q.inner_end) for q in quotes]
+    cues = cue_lexemes(doc.vocab)
 
     def inside_quote(char: int) -> bool:
         return any(a <= char < b for a, b in inner)
@@ -367,6 +382,8 @@ def reported_statements(ix: DocIndex, quotes: Sequence[Quote]) -> list[RawStatem
         if prefixed is not None:
             out.append(prefixed)
         for token in sent:
+            if token.lower not in cues:   # the only words that can be cues (a set of lexeme ids)
+                continue
             if inside_quote(token.idx):
                 continue
             found = None
@@ -415,7 +432,6 @@ def source_of_document(span: Span) -> Span:
     root = span.root
     if root.lower_ not in L.REPORT_NOUNS and root.lower_ not in ("article", "story", "journal", "paper"):
         return span
-    doc = span.doc
     if any(token.dep_ == "poss" and token.head == root for token in span):
         return span  # "the organization's IRS filings": the speakers index names the owner and the document
     for token in root.subtree:

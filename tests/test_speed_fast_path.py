@@ -1,0 +1,110 @@
+"""The fast parse (claimledger.nlp.fast) gives the analysis of the full pipeline where it matters.
+
+Functional tests only: no timing here (benchmarks/throughput.py measures speed).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from claimledger.model import Article
+from claimledger.nlp.attributes import lemma_of
+from claimledger.nlp.chunks import chunk_spans, may_hold_figure
+from claimledger.nlp.fast import UNPARSED
+from claimledger.pipeline import analyze_doc, fast_pipeline, parse_many
+
+TEXTS = [
+    "Air Force Maj. Gen. Peter Gersten, the deputy commander for operations, spoke on Tuesday.\n\n"
+    "“We saw 2,000 a month,” Maj. Gersten told reporters.\n\n“Now it is around 200,” he continued.",
+    "Exports fell 10% to $90 million from $100 million, the ministry said. It rained all day.",
+    "The weather was mild. According to the Pentagon, nearly 2,000 fighters crossed per month.",
+    "Sen. Marco Rubio called the statement “offensive and outlandish.”\n\nJeb Bush got 10% in the poll.",
+]
+
+
+def _full_and_fast(nlp, text: str, title: str | None = None) -> tuple[dict, dict]:
+    article = Article(id="a", text=text, title=title)
+    fast_doc, _ = next(parse_many([article], nlp))
+    return analyze_doc(nlp(article.document), article).to_dict(), analyze_doc(fast_doc, article).to_dict()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_path_gives_the_full_pipeline_analysis(nlp, text):
+    full, fast = _full_and_fast(nlp, text)
+    for key in ("quantities", "claims", "statements", "checks"):
+        assert fast[key] == full[key], key
+
+
+def test_title_is_parsed_as_a_headline_source(nlp):
+    full, fast = _full_and_fast(nlp, "The flow dropped from 2,000 a month to 200.", title="Pentagon: Flow Drops 90%")
+    assert fast["claims"] == full["claims"]
+    assert fast["claims"][0]["attribution"]["speaker"] == "Pentagon"
+
+
+def test_only_chunks_with_figures_quotes_or_cues_are_parsed(nlp):
+    doc = fast_pipeline(nlp)("It rained all day. Exports fell 10%, the ministry said.")
+    assert doc.text == "It rained all day. Exports fell 10%, the ministry said."
+    unparsed = doc.user_data[UNPARSED]
+    assert [doc[a:b].text for a, b in unparsed] == ["It rained all day."]
+    assert {t.pos_ for t in doc[0:4]} == {""}
+    assert [t.pos_ for t in doc[5:7]] == ["NOUN", "VERB"]
+    # every sentence still exists: a left-out chunk is one sentence with a flat tree
+    assert [s.text.strip() for s in doc.sents] == ["It rained all day.", "Exports fell 10%, the ministry said."]
+
+
+def test_same_tokens_and_tags_as_the_full_pipeline(nlp):
+    text = TEXTS[0]
+    full, fast = nlp(text), fast_pipeline(nlp)(text)
+    assert [t.text for t in fast] == [t.text for t in full]
+    parsed = [(f, q) for f, q in zip(full, fast, strict=True) if q.tag_]
+    assert parsed
+    assert all(f.tag_ == q.tag_ and f.pos_ == q.pos_ for f, q in parsed)
+
+
+def test_lemmas_on_demand_match_the_lemmatizer(nlp):
+    text = "She said they had told him the figures doubled, rose and were estimated."
+    full, fast = nlp(text), fast_pipeline(nlp)(text)
+    for f, q in zip(full, fast, strict=True):
+        if f.pos_ in ("VERB", "AUX", "NOUN"):
+            assert lemma_of(q) == f.lemma_.lower(), f.text
+
+
+def test_lemma_of_falls_back_to_the_word_without_a_pipeline(nlp):
+    doc = Doc(nlp.vocab, words=["Said"])
+    assert lemma_of(doc[0]) in ("said", "say")
+
+
+def test_chunks_cut_only_at_sure_sentence_ends():
+    text = "Maj. Gen. Peter Gersten left the U.S. Army. He said 5. Then in 2015. Next.\n\nNew paragraph."
+    assert [text[a:b] for a, b in chunk_spans(text)] == [
+        "Maj. Gen. Peter Gersten left the U.S. Army. He said 5.", "Then in 2015.", "Next.", "New paragraph."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It rained all day.", False), ("Dozens left.", True), ("Sales doubled.", True), ("Up ½ point", True),
+    ("twenty-five people", True), ("In 2015, nothing.", True),
+])
+def test_may_hold_figure(text, expected):
+    assert may_hold_figure(text) is expected
+
+
+def test_analyze_many_streams_in_batches(nlp):
+    from claimledger.pipeline import analyze_many
+
+    articles = [Article(id=f"a{i}", text=t) for i, t in enumerate(TEXTS * 20)]
+    analyses = list(analyze_many(articles, nlp, batch_size=7))
+    assert [a.article.id for a in analyses] == [a.id for a in articles]
+    assert analyses[1].quantities[0].kind == "percent"
+
+
+def test_pipelines_without_the_fast_components_still_work():
+    import spacy
+
+    from claimledger.pipeline import analyze
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    assert fast_pipeline(nlp) is None
+    analysis = analyze("Exports fell 10% to $90 million.", nlp=nlp)
+    assert [q.kind for q in analysis.quantities] == ["percent", "money"]
