@@ -70,7 +70,14 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, stateme
 
     out = (Console() if sys.stdout.isatty() else Console(width=160)) if fmt == "table" else None
     results = []
-    for analysis in analyze_many(articles(), nlp):
+
+    def skipped(article, error: Exception) -> None:
+        nonlocal rejected
+        rejected += 1
+        reason = str(error) if isinstance(error, ValueError) else f"the analysis failed ({type(error).__name__}: {error})"
+        _ERR.print(f"article '{article.id}' skipped: {reason}", style="yellow", markup=False, highlight=False)
+
+    for analysis in analyze_many(articles(), nlp, on_error=skipped):
         analysed += 1
         if fmt == "table":
             assert out is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -55,6 +55,9 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     )
 
 
+OnError = Callable[[Article, Exception], None]
+
+
 def fast_pipeline(nlp: Language) -> FastPipeline | None:
     """The fast parse for this pipeline (built once), or None when it lacks a component the fast path
     needs (then the whole pipeline runs on the whole text)."""
@@ -72,10 +75,32 @@ def _title_end(article: Article) -> int:
     return len(article.title) if article.title else 0
 
 
+class ArticleTooLong(ValueError):
+    """An article longer than the language model reads in one piece (spaCy's ``nlp.max_length``)."""
+
+
+def _within_model_length(articles: Iterable[Article], nlp: Language,
+                         on_error: OnError | None) -> Iterator[Article]:
+    for article in articles:
+        if len(article.document) > nlp.max_length:
+            error = ArticleTooLong(f"article is {len(article.document):,} characters, over the "
+                                   f"{nlp.max_length:,} the language model reads in one piece")
+            if on_error is None:
+                raise error
+            on_error(article, error)
+            continue
+        yield article
+
+
 def parse_many(articles: Iterable[Article], nlp: Language | None = None,
-               batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:
-    """Each article's document parsed where the analysis needs it (:mod:`claimledger.nlp.fast`), in order."""
+               batch_size: int = 32, on_error: OnError | None = None) -> Iterator[tuple[Doc, Article]]:
+    """Each article's document parsed where the analysis needs it (:mod:`claimledger.nlp.fast`), in order.
+
+    An article the model cannot read (longer than ``nlp.max_length``) raises :class:`ArticleTooLong`,
+    or, with ``on_error``, is handed to it and skipped.
+    """
     nlp = nlp or load_model()
+    articles = _within_model_length(articles, nlp, on_error)
     fast = fast_pipeline(nlp)
     if fast is None:
         stream = ((a.document, a) for a in articles)
@@ -116,7 +141,19 @@ def analyze(
 
 
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None,
-                 batch_size: int = 32) -> Iterator[Analysis]:
-    """Analyse a stream of articles in batches, in order; memory stays flat however long the stream."""
-    for doc, article in parse_many(articles, nlp, batch_size):
-        yield analyze_doc(doc, article)
+                 batch_size: int = 32, on_error: OnError | None = None) -> Iterator[Analysis]:
+    """Analyse a stream of articles in batches, in order; memory stays flat however long the stream.
+
+    With ``on_error``, an article that cannot be analysed is handed to it with the error and
+    skipped, and the others go on; without it, the error is raised.
+    """
+    for doc, article in parse_many(articles, nlp, batch_size, on_error):
+        if on_error is None:
+            yield analyze_doc(doc, article)
+            continue
+        try:
+            analysis = analyze_doc(doc, article)
+        except Exception as error:  # noqa: BLE001 (one broken article is reported; the rest go on)
+            on_error(article, error)
+            continue
+        yield analysis
