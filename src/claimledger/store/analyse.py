@@ -46,22 +46,29 @@ def analyse_batch(articles: list[Article], model: str | None = None, batch_size:
     """The rows of each article, in order; a failure is reported in plain words and the rest go on."""
     if not articles:
         return []
-    from claimledger.pipeline import analyze_doc
+    from claimledger.pipeline import ArticleTooLong, analyze_doc, parse_many
 
     nlp = _nlp(model)
+    # the same fast parse as `claimledger analyze`, so the ledger holds the same analysis
+    failed: dict[str, Exception] = {}
     try:
-        docs = list(nlp.pipe([a.document for a in articles], batch_size=batch_size))
+        parsed = {a.id: d for d, a in parse_many(articles, nlp, batch_size,
+                                                  on_error=lambda a, e: failed.__setitem__(a.id, e))}
     except Exception:  # one article broke the batch: parse each on its own to find it
-        docs = []
+        parsed = {}
         for article in articles:
             try:
-                docs.append(nlp(article.document))
+                parsed.update((a.id, d) for d, a in parse_many([article], nlp, 1))
             except Exception as error:
-                docs.append(error)
+                failed[article.id] = error
     out: list[Outcome] = []
-    for article, doc in zip(articles, docs, strict=True):
-        if isinstance(doc, Exception):
-            out.append(Outcome(article.id, None, f"the language model failed on it ({_describe(doc)})"))
+    for article in articles:
+        doc = parsed.get(article.id)
+        if doc is None:
+            error = failed.get(article.id, RuntimeError("not parsed"))
+            reason = str(error) if isinstance(error, ArticleTooLong) else \
+                f"the language model failed on it ({_describe(error)})"
+            out.append(Outcome(article.id, None, reason))
             continue
         try:
             analysis = analyze_doc(doc, article)
