@@ -313,13 +313,13 @@ class SpeakerIndex:
                 for ent in self.ents:
                     if ent.label_ == "PERSON" and _person_name(ent).split()[-1:] == [surname]:
                         span = TextSpan(ent.text, ent.start_char, ent.end_char)
-                        if not any(m.start <= span.start < m.end for m in mentions):
+                        if not any(m.start < span.end and span.start < m.end for m in mentions):
                             mentions.append(span)
             elif entry.kind == "organization":
                 for ent in self.ents:
                     if ent.label_ in _ORG_LABELS and self._org_name(_clean(_with_of_place(ent).text)) == entry.name:
                         span = TextSpan(ent.text, ent.start_char, ent.end_char)
-                        if not any(m.start <= span.start < m.end for m in mentions):
+                        if not any(m.start < span.end and span.start < m.end for m in mentions):
                             mentions.append(span)
             mentions.sort(key=lambda m: m.start)
             out.append(Speaker(entry.name, entry.kind, entry.description, tuple(mentions)))
