@@ -47,7 +47,7 @@ def test_measures(db: str) -> None:
 def test_timeline_table_json_and_charts(db: str, tmp_path: Path) -> None:
     table = run("timeline", "worker in ohio", "--db", db)
     assert "Union Gazette" in table and "[inconsistent]" in table
-    data = json.loads(run("timeline", "worker|ohio||count", "--db", db, "--format", "json"))
+    data = json.loads(run("timeline", "worker|ohio||count|", "--db", db, "--format", "json"))
     assert next(o["figure"] for o in data["observations"]) == "7,000"
     assert len(data["checks"]) == 3
     for name in ("timeline.png", "timeline.svg"):
@@ -55,6 +55,13 @@ def test_timeline_table_json_and_charts(db: str, tmp_path: Path) -> None:
         assert (tmp_path / name).stat().st_size > 1000
     assert (tmp_path / "timeline.png").read_bytes()[:4] == b"\x89PNG"
     assert b"<svg" in (tmp_path / "timeline.svg").read_bytes()[:400]
+
+
+def test_relink_recomputes_the_links(db: str) -> None:
+    before = json.loads(run("measures", "--db", db, "--format", "json"))
+    result = CliRunner().invoke(main, ["relink", "--db", db], catch_exceptions=False)
+    assert result.exit_code == 0 and "3 cross_source checks" in result.output
+    assert json.loads(run("measures", "--db", db, "--format", "json")) == before
 
 
 def test_timeline_of_an_unknown_measure_says_so(db: str) -> None:

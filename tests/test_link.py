@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from claimledger.link import cross_source_checks, measure_key, normalise_counted, places_in, singular
-from claimledger.link.cross import Seen, comparable
-from claimledger.link.subjects import same_subject, subject_names
+from claimledger.link.cross import Seen, comparable, partial
+from claimledger.link.normalise import needs_subject
+from claimledger.link.subjects import same_subject, subject_label, subject_names, subject_of
 from claimledger.model import Quantity
 
 DAY = dt.date(2016, 4, 27)
@@ -95,7 +96,7 @@ def test_measure_key_parts() -> None:
     )
     key = measure_key(fighters, "Nearly 2,000 foreign fighters per month entered Iraq and Syria.")
     assert key is not None
-    assert key.key == "foreign fighter|iraq+syria|month|count"
+    assert key.key == "foreign fighter|iraq+syria|month|count|"
     assert key.label == "foreign fighter in iraq and syria per month"
     # another place, another rate or another unit is another measure
     assert measure_key(fighters, "Nearly 2,000 foreign fighters per month entered Syria.").key != key.key
@@ -108,6 +109,81 @@ def test_measure_key_parts() -> None:
         measure_key(q("half", 0.5, kind="ratio", counted="foreign fighters"), "half of foreign fighters")
         is None
     )
+
+
+REUTERS_TABLE = "Shr loss nine cts vs profit 13 cts\n    Net loss 231,256 vs profit 341,730"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "speaker", "expect"),
+    [
+        # a Reuters earnings table: the headline's only ticker
+        (REUTERS_TABLE, "DISTRIBUTED LOGIC CORP <DLOG> 1ST QTR LOSS", None, "<dlog>"),
+        ("ANAHEIM, Calif., March 3 - Qtr ended Jan 31 Net loss 231,256", "DISTRIBUTED LOGIC <DLOG> LOSS", None,
+         "<dlog>"),
+        # an unlisted company's name in brackets, without its suffix
+        ("Net loss 53,412,000 vs profit 4,479,000", "<PRECAMBRIAN SHIELD RESOURCES LTD> YEAR LOSS", None,
+         "<precambrian shield resources>"),
+        # the headline's company that the sentence names, of two
+        ("For its fourth quarter, Rospatch reported a net loss of 2,649,000 dlrs.",
+         "ROSPATCH <RPCH> TO RESPOND TO DIAGNOSTIC <DRS>", None, "<rpch>"),
+        # the sentence names another company than the headline's: unclear
+        ("Texaco said Pennzoil's claim of 10.3 billion dlrs was too high.", "TEXACO <TX> SAYS", None, None),
+        # a ticker in the sentence, only when nothing else is named
+        ("First Boston Corp <FBC> said its profit rose to 5 mln dlrs.", None, None, "<fbc>"),
+        ("Hutton said First Boston Corp <FBC> bought 5 pct of its stock.", None, None, None),
+        ("Acme <ACM> and Globex <GBX> each sold 5 mln shares.", None, None, None),
+        # prose: one name, which the headline names too; the speaker is not the subject
+        ("Hillary Clinton has won 2,000 delegates, the Associated Press said.",
+         "Another big night for Hillary Clinton's campaign",
+         "Associated Press", "clinton"),
+        ("Clinton has won 2,000 delegates.", "Calif. win could help Sanders make case vs. Clinton", None, "clinton"),
+        ("Clinton has won 2,000 delegates.", "Clinton nears the nomination", None, None),  # a headline's opener
+        ("Sudan has a foreign debt of 10.6 billion dlrs.", "SUDAN BOOSTS BUDGET CASH FOR DEBT", None, None),
+        ("Clinton has won 2,000 delegates.", "Primary results", None, None),
+        ("Clinton has won 2,000 delegates.", None, None, None),
+        ("Trump leads Clinton by 5 points.", "Trump and Clinton debate", None, None),
+        ("Exports rose 5 pct, the ministry said.", "Japan Exports Up", None, None),  # a word that opens a sentence
+        ("I've counted 5 sides.", "I've counted", None, None),
+        ("In February, 200 fighters crossed into Syria.", "Fighters cross into Syria", None, None),
+    ],
+)
+def test_subject_of(sentence: str, title: str | None, speaker: str | None, expect: str | None) -> None:
+    assert subject_of(sentence, title, speaker) == expect
+
+
+def test_subject_in_the_measure_key() -> None:
+    net = q("231,256", 231256, counted="Net loss")
+    dlog = measure_key(net, REUTERS_TABLE, "DISTRIBUTED LOGIC CORP <DLOG> 1ST QTR LOSS")
+    acme = measure_key(net, REUTERS_TABLE, "ACME CORP <ACM> 1ST QTR LOSS")
+    assert dlog is not None and acme is not None
+    assert dlog.key == "net loss|||count|<dlog>" and dlog.subject == "<dlog>"
+    assert dlog.label == "DLOG: net loss" and subject_label("clinton") == "Clinton"
+    assert dlog.key != acme.key, "two companies' losses are two measures"
+    # a company's figure whose company is unclear (and no place) is not followed at all
+    assert measure_key(net, REUTERS_TABLE) is None
+    assert needs_subject("net profit") and needs_subject("loss") and not needs_subject("job loss")
+    # ... but one about a place is (a country's retail sales)
+    sales = q("5 billion dlrs", 5e9, kind="money", unit="USD", counted="retail sales")
+    assert measure_key(sales, "U.S. retail sales rose to 5 billion dlrs.").key == "retail sales|united states||USD|"
+    assert measure_key(q("5 mln", 5e6, kind="money", unit="USD", counted="net profit"),
+                       "Net profit in Japan rose to 5 mln dlrs.") is None, "whose profit in Japan?"
+    # a figure about a place needs no subject, and keeps an empty subject part
+    fighters = q("200", 200, counted="foreign fighters")
+    assert measure_key(fighters, "200 foreign fighters entered Syria.").key == "foreign fighter|syria||count|"
+    # ... unless the sentence names someone whose figure it may be, without a clear subject
+    cars = q("395,294", 395294, counted="cars")
+    gm = "DETROIT, April 1 - General Motors Corp said it produced 395,294 cars in the U.S. in March."
+    assert measure_key(cars, gm, "GM <GM> MARCH U.S. CAR OUTPUT RISES", "DETROIT") is None
+    amc = "Domestic sales were off 61 pct to 2,501 cars, American Motors said."
+    assert measure_key(cars, amc, "AMERICAN MOTORS <AMO> LATE FEBRUARY SALES OFF", "American Motors").key == (
+        "car|united states||count|<amo>"  # "American" is a demonym
+    )
+    assert measure_key(q("£43m", 43e6, kind="money", unit="GBP", counted="m"), "£43m in the US") is None
+    # a figure about nobody in particular (no subject, no place) is not followed
+    assert measure_key(fighters, "200 foreign fighters entered the country.") is None
+    coupon = q("6.5 pct", 6.5, kind="percent", unit="%", counted="coupon")
+    assert measure_key(coupon, "The bonds carry a 6.5 pct coupon.") is None
 
 
 def test_subjects() -> None:
@@ -134,7 +210,7 @@ def seen(
 def test_corroboration_names_both_sources_and_figures() -> None:
     a = seen("a", "Daily Planet", q("5,200", 5200))
     b = seen("b", "Ohio Ledger", q("about 5,000", 5000, approximate=True, qualifier="about"))
-    [check] = cross_source_checks("worker in ohio", [a, b], "worker|ohio||count")
+    [check] = cross_source_checks("Acme: worker in ohio", [a, b], "worker|ohio||count|acme")
     assert check.check.kind == "cross_source" and check.check.verdict == "consistent"
     text = check.check.explanation
     assert "Daily Planet" in text and "Ohio Ledger" in text and "5,200" in text and "about 5,000" in text
@@ -208,3 +284,25 @@ def test_headline_places_must_match() -> None:
     b = Seen("b/q1", "b", "Reuters", DAY, q("2.87 billion", 2.87e9), DAY, DAY, "in January",
              frozenset({"trade"}), ("south korea",))
     assert cross_source_checks("february export", [a, b]) == []
+
+
+def test_parts_of_a_days_amount_corroborate_but_never_contradict() -> None:
+    early = Seen("a/q1", "a", "Reuters", DAY, q("17 mln stg", 17e6, kind="money", unit="GBP"), DAY, DAY,
+                 names=frozenset({"bank", "england"}), partial=False)
+    further = Seen("b/q1", "b", "Reuters", DAY, q("20 mln stg", 20e6, kind="money", unit="GBP"), DAY, DAY,
+                   names=frozenset({"bank", "england"}),
+                   partial=partial("The Bank of England said it provided a further 20 mln stg during the morning."))
+    assert further.partial
+    assert cross_source_checks("assistance in united kingdom (GBP)", [early, further]) == []
+    again = Seen("c/q1", "c", "Reuters", DAY, q("20 mln stg", 20e6, kind="money", unit="GBP"), DAY, DAY,
+                 names=frozenset({"bank", "england"}))
+    [check] = cross_source_checks("assistance in united kingdom (GBP)", [further, again])
+    assert check.check.verdict == "consistent"
+
+
+def test_a_bound_never_contradicts() -> None:
+    names = frozenset({"thompson", "medical"})
+    cap = Seen("a/q1", "a", "Reuters", DAY, q("up to one mln", None, None, 1e6), DAY, DAY, names=names)
+    tendered = Seen("b/q1", "b", "Reuters", DAY, q("about 1,290,000", 1.29e6, 1.161e6, 1.419e6), DAY, DAY,
+                    names=names)
+    assert cross_source_checks("TM: common share", [cap, tendered]) == []

@@ -153,3 +153,30 @@ def test_export_rows_are_json_safe(ledger_url: str, tmp_path: Path) -> None:  # 
         for name in TABLE_NAMES:
             for row in ledger.rows(name, batch=2):
                 json.dumps(row)
+
+
+def _links(ledger) -> tuple[list, list, dict, list]:
+    observations = [tuple(sorted(r.items())) for r in ledger.rows("observations")]  # in key order
+    measures = [tuple(sorted(r.items())) for r in ledger.rows("measures")]
+    claims = {r["uid"]: r["measure_key"] for r in ledger.rows("claims")}
+    checks = [tuple(sorted(r.items())) for r in ledger.rows("checks")]
+    return observations, measures, claims, checks
+
+
+def test_relink_recomputes_measure_keys_from_stored_rows(ledger_url: str, gold_analyses) -> None:  # noqa: F811
+    with open_ledger(ledger_url) as ledger:
+        for _, _, analysis in gold_analyses:
+            ledger.write(analysis)
+        checks = ledger.relink()
+        before = _links(ledger)
+        assert before[0], "the gold articles have observations"
+        # rekeying with the same normaliser gives the same links as the ingest did
+        assert ledger.relink(rekey=True) == checks
+        assert _links(ledger) == before
+        # links lost or stale (an older normaliser) are rebuilt from claims and quantities alone
+        ledger.db.execute('DELETE FROM "checks" WHERE "kind" = ?', ("cross_source",))
+        ledger.db.execute('DELETE FROM "observations"')
+        ledger.db.execute('UPDATE "claims" SET "measure_key" = NULL')
+        ledger.db.execute('DELETE FROM "measures"')
+        ledger.relink(rekey=True)
+        assert _links(ledger) == before

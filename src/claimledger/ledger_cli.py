@@ -1,4 +1,4 @@
-"""The ledger's commands: ingest, measures, timeline, claims, cross-source, export, datasette-metadata.
+"""The ledger's commands: ingest, measures, timeline, claims, cross-source, export, datasette-metadata, relink.
 
 Each is a few lines over :mod:`claimledger.store`; results go to stdout in the shared
 ``--format`` (table, json, jsonl, csv), progress and messages to stderr.
@@ -346,7 +346,29 @@ def datasette_metadata(output: str, database: str | None, url: str) -> None:
         _ERR.print(f"metadata for database '{name}' written to {output}")
 
 
-COMMANDS = (ingest, measures, timeline, claims, cross_source, export, datasette_metadata)
+@click.command()
+@click.option(
+    "--rekey/--no-rekey",
+    default=True,
+    show_default=True,
+    help="Recompute every figure's measure key from the stored rows (after a normaliser change).",
+)
+@DB_OPTION
+def relink(rekey: bool, url: str) -> None:
+    """Redo the links across articles from the stored rows: measure keys, counts, cross_source checks."""
+    import time
+
+    ledger = _open(url)
+    started = time.perf_counter()
+    checks = ledger.relink(rekey=rekey)
+    counts = ledger.counts()
+    _ERR.print(
+        f"relinked in {time.perf_counter() - started:.1f} s: {counts['measures']:,} measures, "
+        f"{counts['observations']:,} observations, {checks:,} cross_source checks"
+    )
+
+
+COMMANDS = (ingest, measures, timeline, claims, cross_source, export, datasette_metadata, relink)
 
 
 def register(group: click.Group) -> None:

@@ -11,7 +11,9 @@ and it is conservative, because a false contradiction is worse than a missed one
   year's overlap in time and still differ (a figure without a stated time holds on its
   publication day);
 * for ``inconsistent``, each article states one value for that measure in that period
-  (an article that itself gives several values may be counting different things).
+  (an article that itself gives several values may be counting different things), and
+  neither sentence gives only a part of the period's amount (:func:`partial`), and neither
+  figure is only a bound ("an offer for up to one mln shares" is a limit, not a level).
 
 >>> import datetime as dt
 >>> from claimledger.model import Quantity
@@ -56,6 +58,7 @@ class Seen:
     period: str | None = None
     names: frozenset[str] = frozenset()
     title_places: tuple[str, ...] = ()
+    partial: bool = False  # the sentence gives one round or a running total ("a further 20 mln")
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,33 @@ def relative(period: str | None) -> bool:
     """
     words = set(re.findall(r"[a-z]+", (period or "").lower()))
     return bool(words & _RELATIVE_WORDS)
+
+
+_PARTIAL = re.compile(
+    r"\b(further|another|additional|so far|to date|early round|first round|second round|round of|"
+    r"this morning|this afternoon|during the morning|during the afternoon|in the morning|in the afternoon|"
+    r"morning session|afternoon session|initial|interim|preliminary|running total|"
+    # a row that sets this period's figure against an earlier one's: "Net loss 103,000 vs profit 319,000"
+    r"vs|versus|compared with|compared to|year earlier|year ago|year-ago)\b",
+    re.IGNORECASE,
+)
+
+
+def partial(sentence: str | None) -> bool:
+    """Does a sentence give a part of a day's or period's amount: one round, a further amount, a total so far?
+
+    Two such figures for the same day can differ and both hold (the Bank of England's 17 mln stg
+    "in an early round" and "a further 20 mln stg during the morning" on one day), so they
+    may corroborate but never contradict. So can the figures of a sentence that sets them
+    against an earlier period's ("Net loss 103,000 vs profit 319,000"): which figure holds
+    for which period is not in the key.
+
+    >>> partial("The Bank said it provided a further 20 mln stg of assistance."), partial("Acme employs 5,200.")
+    (True, False)
+    >>> partial("Net loss 103,000 vs profit 319,000")
+    True
+    """
+    return bool(_PARTIAL.search(sentence or ""))
 
 
 def _check_id(measure_key: str, a: Seen, b: Seen) -> str:
@@ -198,10 +228,19 @@ def _compare(label: str, measure_key: str, left: list[Seen], right: list[Seen]) 
     distinct_right = {(b.quantity.low, b.quantity.high, b.quantity.value) for _, b in pairs}
     if len(distinct_left) > 1 or len(distinct_right) > 1:
         return None  # an article with several values here may count several things
+    if any(a.partial or b.partial for a, b in pairs):
+        return None  # one round, a further amount, a total so far: parts of the period's amount
+    if any(_open(s.quantity) for pair in pairs for s in pair):
+        return None  # "an offer for up to one mln shares" sets a limit more often than it states a level
     a, b, arithmetic = tried[0]
     if arithmetic.verdict != "inconsistent":
         return None
     return _cross(label, a, b, arithmetic)
+
+
+def _open(q: Quantity) -> bool:
+    """Is a figure only a bound ("up to one mln", "more than 200")?"""
+    return q.low is None or q.high is None
 
 
 def _cross(label: str, a: Seen, b: Seen, arithmetic: Check) -> CrossCheck:

@@ -1,15 +1,18 @@
-"""The normalised measure of a figure: counted thing (lemmatised, lower case), place, rate and unit.
+"""The normalised measure of a figure: counted thing (lemmatised, lower case), place, rate, unit and subject.
 
-Two figures share a measure only when all four parts match, so the key is built to be
+Two figures share a measure only when all five parts match, so the key is built to be
 conservative: a counted phrase that is too vague to follow across articles ("people",
-"part", a proper name the extractor mistook for the counted thing) gives no key at all.
+"part", a proper name the extractor mistook for the counted thing) gives no key at all,
+and neither does a figure about nobody in particular (no subject and no place: "37
+workers", "a 6.5 pct coupon") or a company's figure whose company is not clear (profit,
+a share's earnings): "net profit" pooled over many companies is no timeline.
 
 >>> from claimledger.model import Quantity
 >>> q = Quantity("q2", "nearly 2,000 per month", 0, 22, "count", 2000, None, 2000, approximate=True,
 ...              qualifier="nearly", per="month", counted="foreign fighters")
 >>> key = measure_key(q, "Nearly 2,000 foreign fighters per month were entering Iraq and Syria.")
 >>> key.key
-'foreign fighter|iraq+syria|month|count'
+'foreign fighter|iraq+syria|month|count|'
 >>> key.label
 'foreign fighter in iraq and syria per month'
 >>> measure_key(q.__class__("q", "8", 0, 1, "count", 8, 8, 8, counted="people"), "8 people came.") is None
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from claimledger.link.places import places_in
+from claimledger.link.subjects import other_names, subject_label, subject_of, wire_headline
 from claimledger.model import Quantity
 
 # Kinds that name a level one can follow over time; ratios (doubled, half) and durations
@@ -52,7 +56,7 @@ GENERIC = frozenset({
     "mln", "bln", "stg", "yen", "franc", "marks", "mark", "pound", "pounds", "vote", "votes", "margin",
     "lead", "increase", "decrease", "rise", "fall", "drop", "gain", "loss", "change", "growth",
     "version", "question", "questions", "word", "words", "poll", "survey", "study", "report", "state",
-    "states", "country", "countries",
+    "states", "country", "countries", "nil", "none", "zero",
 })
 # fmt: on
 # Irregular plurals; regular ones follow the rules in :func:`singular`.
@@ -84,6 +88,16 @@ _IRREGULAR = {
 _KEEP_S = ("ss", "us", "is", "ics", "ous")
 _WORD = re.compile(r"[a-z][a-z'’.-]*[a-z]|[a-z]")
 MAX_COUNTED_WORDS = 6
+# A counted thing with one of these words is a company's figure: followed only when the
+# company is known, never pooled over everyone (nor over a country's companies).
+# fmt: off
+NEEDS_SUBJECT = frozenset({
+    "profit", "revenue", "rev", "revs", "earnings", "net", "shr", "oper", "operating", "pretax",
+    "dividend", "div", "turnover", "ebit", "ebitda",
+})
+# fmt: on
+# ... and so is one that is only one of these ("loss", but not "job loss").
+NEEDS_SUBJECT_ALONE = frozenset({"loss", "income", "profit", "asset", "cash", "debt", "backlog", "order"})
 _CLAUSE = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 
 
@@ -127,7 +141,7 @@ def normalise_counted(counted: str | None) -> str | None:
         if token in _CLAUSE:  # "residents who run the gamut ...": the thing is before the clause
             tokens = tokens[:n]
             break
-    tokens = [t.removesuffix("'s") for t in tokens if t and t not in _DROP]
+    tokens = [t.removesuffix("'s") for t in tokens if len(t) > 1 and t not in _DROP]  # "£43m" gives no "m"
     if not tokens or len(tokens) > MAX_COUNTED_WORDS:
         return None
     lemmas = [singular(t) for t in tokens]
@@ -161,6 +175,16 @@ class MeasureKey:
     place: str | None
     per: str | None
     unit: str
+    subject: str | None = None
+
+
+def needs_subject(counted: str) -> bool:
+    """Is this a figure of one company or candidate, meaningless pooled over all of them?
+
+    >>> needs_subject("net profit"), needs_subject("loss"), needs_subject("job loss"), needs_subject("worker")
+    (True, True, False, False)
+    """
+    return bool(NEEDS_SUBJECT.intersection(counted.split())) or counted in NEEDS_SUBJECT_ALONE
 
 
 def unit_of(q: Quantity) -> str:
@@ -177,26 +201,44 @@ def unit_of(q: Quantity) -> str:
     return q.unit or q.kind
 
 
-def measure_key(q: Quantity, sentence: str) -> MeasureKey | None:
+def measure_key(
+    q: Quantity, sentence: str, title: str | None = None, speaker: str | None = None
+) -> MeasureKey | None:
     """The measure a figure in ``sentence`` belongs to, or ``None`` when it cannot be followed.
 
-    The place is every place the sentence names (so a figure about "Iraq and Syria" never
-    meets one about Syria alone).
+    The key is ``counted|place|per|unit|subject``. The place is every place the sentence
+    names (so a figure about "Iraq and Syria" never meets one about Syria alone); the
+    subject is who or what the figure is about (:func:`claimledger.link.subjects.subject_of`,
+    from the sentence, the article's ``title`` and the claim's ``speaker``), empty when not clear.
 
     >>> from claimledger.model import Quantity
     >>> q = Quantity("q", "3.2 pct", 0, 7, "percent", 3.2, 3.2, 3.2, unit="%", counted="unemployment rate")
     >>> measure_key(q, "West German unemployment rate rose to 3.2 pct in January.").key
-    'unemployment rate|germany||%'
+    'unemployment rate|germany||%|'
+    >>> net = Quantity("q", "231,256", 0, 7, "count", 231256, 231256, 231256, counted="Net loss")
+    >>> measure_key(net, "Net loss 231,256 vs profit 341,730", "ACME CORP <ACM> 1ST QTR LOSS").label
+    'ACM: net loss'
+    >>> measure_key(net, "Net loss 231,256 vs profit 341,730") is None  # whose loss, where?
+    True
     """
     if q.kind not in LINKED_KINDS:
         return None
     counted = normalise_counted(q.counted)
     if counted is None:
         return None
+    subject = subject_of(sentence, title, speaker)
     places = places_in(sentence)
     place = "+".join(places) or None
+    if subject is None and (
+        place is None
+        or needs_subject(counted)
+        or (wire_headline(title) and other_names(sentence, speaker))
+    ):
+        # about nobody in particular, a company's figure pooled over a country, or, in a wire
+        # story, about someone the sentence names but whose figure it is is not clear
+        return None
     unit = unit_of(q)
-    key = "|".join((counted, place or "", q.per or "", unit))
+    key = "|".join((counted, place or "", q.per or "", unit, subject or ""))
     label = counted
     if places:
         label += " in " + " and ".join(places)
@@ -206,4 +248,6 @@ def measure_key(q: Quantity, sentence: str) -> MeasureKey | None:
         label += f" ({unit})"
     elif unit == "%":
         label += " (%)"
-    return MeasureKey(key=key, label=label, counted=counted, place=place, per=q.per, unit=unit)
+    if subject:
+        label = f"{subject_label(subject)}: {label}"
+    return MeasureKey(key=key, label=label, counted=counted, place=place, per=q.per, unit=unit, subject=subject)

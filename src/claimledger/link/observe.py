@@ -70,7 +70,7 @@ def observations_of(analysis: Analysis) -> list[Sighting]:
             q = by_id.get(quantity_id)
             if q is None or quantity_id in not_levels:
                 continue
-            key = measure_key(q, claim.sentence.text)
+            key = measure_key(q, claim.sentence.text, article.title, claim.attribution.speaker)
             if key is None:
                 continue
             observation = Observation(

@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from claimledger.link.cross import Seen, cross_source_checks
+from claimledger.link.cross import Seen, cross_source_checks, partial
+from claimledger.link.normalise import measure_key
 from claimledger.link.places import places_in
 from claimledger.link.subjects import subject_names
 from claimledger.model import Analysis, Quantity
@@ -38,6 +39,28 @@ def _insert_sql(name: str, columns: Sequence[str], on_conflict: str | None = Non
 
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def stored_period(
+    time_text: str | None, start: dt.date | None, end: dt.date | None, published: dt.date | None
+) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """:func:`claimledger.link.observe.period_of` from a stored claim's columns.
+
+    >>> day = dt.date(2016, 4, 27)
+    >>> stored_period(None, None, None, day)
+    ('published 2016-04-27', datetime.date(2016, 4, 27), datetime.date(2016, 4, 27))
+    >>> stored_period("In February", None, None, day)[0]
+    'In February'
+    """
+    if start and end:
+        return time_text, start, end
+    if published:
+        return (time_text if time_text is not None else f"published {published.isoformat()}"), published, published
+    return time_text, None, None
 
 
 class Ledger(queries.Queries):
@@ -99,13 +122,18 @@ class Ledger(queries.Queries):
 
     # --- linking ----------------------------------------------------------------------------------
 
-    def relink(self) -> int:
+    def relink(self, rekey: bool = False) -> int:
         """Count each measure's observations, drop measures nobody observes, redo the cross_source checks.
 
-        Derived data only, in one transaction: a run killed here leaves the previous links, and
-        the next run redoes them. Returns the number of cross_source checks.
+        With ``rekey``, first recompute every figure's measure key from the stored rows
+        (claims, quantities, articles) with the current normaliser, and rebuild ``measures``,
+        ``observations`` and ``claims.measure_key`` from them: a normaliser change needs no
+        re-ingest. Derived data only, in one transaction: a run killed here leaves the previous
+        links, and the next run redoes them. Returns the number of cross_source checks.
         """
         with self.db.transaction():
+            if rekey:
+                self._rekey()
             self.db.execute(
                 'UPDATE "measures" SET '
                 '"observations" = (SELECT count(*) FROM "observations" o '
@@ -121,6 +149,53 @@ class Ledger(queries.Queries):
                 '(SELECT "measure_key" FROM "claims" WHERE "measure_key" IS NOT NULL)'
             )
             return self._cross_source()
+
+    def _rekey(self) -> None:
+        """Rebuild measures, observations and claims' measure keys from the stored claims and quantities."""
+        claims = self.db.query(
+            'SELECT c."uid", c."article_id", c."sentence", c."speaker", c."time_text", c."start_date", '
+            'c."end_date", c."change_from", c."change_by", a."title", a."published", a."source" '
+            'FROM "claims" c JOIN "articles" a ON a."id" = c."article_id" ORDER BY c."uid"'
+        )
+        figures: dict[str, list[Row]] = defaultdict(list)
+        for q in self.db.query(
+            'SELECT "uid", "claim_uid", "id", "text", "start", "end", "kind", "value", "low", "high", '
+            '"unit", "per", "counted" FROM "quantities" WHERE "claim_uid" IS NOT NULL ORDER BY "start", "uid"'
+        ):
+            figures[q["claim_uid"]].append(q)
+        measures: dict[str, Row] = {}
+        observations: list[list[Any]] = []
+        main: list[tuple[str, str]] = []
+        for c in claims:
+            published = _date(c["published"])
+            period, start, end = stored_period(c["time_text"], _date(c["start_date"]), _date(c["end_date"]), published)
+            not_levels = {c["change_from"], c["change_by"]} - {None}
+            first = None
+            for r in figures.get(c["uid"], ()):
+                if r["id"] in not_levels:
+                    continue
+                q = Quantity(r["id"], r["text"], r["start"], r["end"], r["kind"], r["value"], r["low"], r["high"],
+                             unit=r["unit"], per=r["per"], counted=r["counted"])
+                m = measure_key(q, c["sentence"] or "", c["title"], c["speaker"])
+                if m is None:
+                    continue
+                first = first or m.key
+                measures.setdefault(m.key, {"key": m.key, "label": m.label, "counted": m.counted, "place": m.place,
+                                            "per": m.per, "unit": m.unit, "observations": None, "articles": None,
+                                            "sources": None})
+                observations.append([r["uid"], m.key, c["article_id"], c["uid"], r["uid"], r["value"], r["low"],
+                                     r["high"], period, _iso(start), _iso(end), c["speaker"], c["source"]])
+            if first:
+                main.append((first, c["uid"]))
+        self.db.execute('DELETE FROM "checks" WHERE "kind" = ?', ("cross_source",))
+        self.db.execute('DELETE FROM "observations"')
+        self.db.execute('UPDATE "claims" SET "measure_key" = NULL WHERE "measure_key" IS NOT NULL')
+        self.db.execute('DELETE FROM "measures"')
+        if measures:
+            columns = list(next(iter(measures.values())))
+            self.db.executemany(_insert_sql("measures", columns), [list(m.values()) for m in measures.values()])
+        self.db.executemany('UPDATE "claims" SET "measure_key" = ? WHERE "uid" = ?', main)
+        self.db.executemany(_insert_sql("observations", table("observations").column_names), observations)
 
     def _cross_source(self) -> int:
         rows = self.db.query(
@@ -164,6 +239,7 @@ class Ledger(queries.Queries):
                     period=r["period"],
                     names=subject_names(r["sentence"] or "", r["title"]),
                     title_places=places_in(r["title"] or ""),
+                    partial=partial(r["sentence"]),
                 )
             )
         out: list[list[Any]] = []

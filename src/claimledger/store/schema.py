@@ -107,12 +107,12 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "measures",
-        "A normalised measure followed across articles: counted thing, place, rate and unit.",
+        "A normalised measure followed across articles: counted thing, place, rate, unit and subject.",
         (
             Column(
                 "key",
                 "text",
-                "The normalised key: counted | place | per | unit, each part lower-cased.",
+                "The normalised key: counted | place | per | unit | subject, each part lower-cased.",
                 primary_key=True,
             ),
             Column(
