@@ -19,7 +19,7 @@ from claimledger.serve.rebuild import analysis_from_ledger
 from claimledger.store.queries import MeasureNotFound
 
 router = APIRouter(prefix="/api", tags=["claimledger"])
-Offset = Annotated[int, Query(ge=0, description="How many rows to skip (for paging).")]
+Offset = Annotated[int, Query(ge=0, le=2**31, description="How many rows to skip (for paging).")]
 Limit = Annotated[int, Query(ge=1, le=500, description="How many rows to return.")]
 
 

@@ -23,7 +23,7 @@ from claimledger.serve.views import article_view, figure_measures
 from claimledger.store.queries import MeasureNotFound
 
 router = APIRouter(include_in_schema=False)
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=2**31)]  # SQLite holds 64-bit integers; no page is that far
 SAMPLE_PUBLISHED = "2016-04-27"
 
 
