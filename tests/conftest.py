@@ -30,8 +30,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def gold_analyses(nlp):
     """Every gold file with claimledger's analysis of its article, computed once for the session."""
-    from claimledger.pipeline import analyze_article
     from claimledger.evaluate import gold_article, load_gold
+    from claimledger.pipeline import analyze_article
 
     out = []
     for path in GOLD_FILES:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.pipeline import analyze_article
 from claimledger.evaluate import evaluate
+from claimledger.pipeline import analyze_article
 
 from .conftest import GOLD_DIR, GOLD_FILES
 

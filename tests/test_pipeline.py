@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 import claimledger
-from claimledger.pipeline import analyze_article
 from claimledger.ingest import read_sources
 from claimledger.model import Analysis
+from claimledger.pipeline import analyze_article
 from claimledger.schema import check_offsets, validate_analysis
 
 from .conftest import FIXTURES, GOLD_FILES

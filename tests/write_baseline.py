@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from claimledger.pipeline import analyze_article
 from claimledger.evaluate import evaluate
 from claimledger.nlp.model import load_model
+from claimledger.pipeline import analyze_article
 
 HERE = Path(__file__).parent
 GOLD = sorted((HERE / "fixtures" / "gold").glob("*.gold.json"))

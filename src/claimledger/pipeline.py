@@ -153,7 +153,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None,
             continue
         try:
             analysis = analyze_doc(doc, article)
-        except Exception as error:  # noqa: BLE001 (one broken article is reported; the rest go on)
+        except Exception as error:
             on_error(article, error)
             continue
         yield analysis

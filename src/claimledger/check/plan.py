@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from claimledger.check.arithmetic import difference_check, part_whole, percent_change, same_measure, sum_check
 from claimledger.model import Check, Claim, Quantity
@@ -101,7 +102,7 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
         if sentence is not None:
             by_sentence.setdefault(sentence.start, []).append(q)
     ordered = _by_sentence(quantities, claims)
-    for (previous, earlier), (sentence, group) in zip(ordered, ordered[1:], strict=False):
+    for (previous, earlier), (sentence, group) in pairwise(ordered):
         counts = [q for q in group if q.kind == "count"]
         wholes = [q for q in earlier if q.kind == "count" and q.value is not None]
         if counts and wholes and _OF_THOSE.match(sentence.text) and sentence.start - previous.end < 5:
