@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(BIN)/claimledger analyze examples/sample-article.txt --published 2016-04-27
 	$(BIN)/claimledger analyze examples/sample-article.txt --published 2016-04-27 --format json > examples/sample-article.analysis.json
 	@echo "JSON written to examples/sample-article.analysis.json"
+	@echo "Next: .venv/bin/claimledger serve   (then open http://127.0.0.1:8000/ and paste an article)"
 
 test: $(STAMP)
 	@# the ledger tests start their own PostgreSQL server; a fresh CI machine (root) gets the binaries here
