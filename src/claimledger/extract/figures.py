@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from claimledger.extract.changes import FoundChange, Placed, find_changes
 from claimledger.extract.counted import counted_phrase
 from claimledger.extract.quantities import Found, carry_bracketed_rate, carry_money, scan
-from claimledger.extract.timex import find_and_resolve, time_spans
+from claimledger.extract.timex import find_spans, resolve_spans
 from claimledger.model import Quantity, TextSpan, TimeExpression
 from claimledger.nlp.chunks import may_hold_figure
 from claimledger.nlp.docindex import DocIndex
@@ -67,7 +67,8 @@ def find_figures(doc: Doc, published: dt.date | None = None, ix: DocIndex | None
         if not may_hold_figure(sentence_text):
             out.append(SentenceFigures(TextSpan(sentence_text, sent.start_char, sent.end_char), (), (), ()))
             continue
-        excluded = [(s + sent.start_char, e + sent.start_char) for s, e in time_spans(sentence_text)]
+        spans = find_spans(sentence_text)  # found once: they exclude numbers and, resolved, date the claims
+        excluded = [(s.start + sent.start_char, s.end + sent.start_char) for s in spans]
         found = scan(sentence_text, sent.start_char, excluded)
         found = carry_bracketed_rate(carry_money(found), sentence_text, sent.start_char)
         quantities = []
@@ -75,7 +76,7 @@ def find_figures(doc: Doc, published: dt.date | None = None, ix: DocIndex | None
             quantities.append(_to_quantity(f, f"q{n}", counted_phrase(doc, f.start, f.end, sent)))
             n += 1
         changes = find_changes(sent, [_placed(q) for q in quantities], text) if quantities else []
-        times = find_and_resolve(sentence_text, published, sent.start_char) if quantities else []
+        times = resolve_spans(sentence_text, spans, published, sent.start_char) if quantities else []
         out.append(SentenceFigures(TextSpan(sentence_text, sent.start_char, sent.end_char), tuple(quantities),
                                    tuple(changes), tuple(times)))
     return _link_across_sentences(out)

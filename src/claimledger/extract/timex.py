@@ -41,14 +41,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from claimledger.extract.timex_calendar import UNRESOLVED, Resolved
-from claimledger.extract.timex_find import RULES_BY_NAME, find_spans
+from claimledger.extract.timex_find import RULES_BY_NAME, Span, find_spans
 from claimledger.extract.timex_resolve import Direction, parse, resolve_single
 from claimledger.lang import en_time as lang
 from claimledger.model import TimeExpression
 
-__all__ = ["find_and_resolve", "find_time_expressions", "resolve", "time_spans"]
+__all__ = ["find_and_resolve", "find_spans", "find_time_expressions", "resolve", "resolve_spans", "time_spans"]
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -133,8 +134,14 @@ def find_and_resolve(text: str, published: dt.date | None, offset: int = 0) -> l
     ...  for t in find_and_resolve("Candidates have until Jan. 31 to disclose", dt.date(2016, 1, 4))]
     [('Jan. 31', '2016-01-31', '2016-01-31')]
     """
+    return resolve_spans(text, find_spans(text), published, offset)
+
+
+def resolve_spans(text: str, spans: Sequence[Span], published: dt.date | None,
+                  offset: int = 0) -> list[TimeExpression]:
+    """Resolve time expressions already found by :func:`find_spans` (so a caller finds them once)."""
     found = []
-    for span in find_spans(text):
+    for span in spans:
         written = text[span.start:span.end]
         start_date, end_date = resolve(written, published, context_direction(text, span.start))
         found.append(TimeExpression(written, start_date, end_date, span.start + offset, span.end + offset))
