@@ -5,7 +5,7 @@ the ledger intact afterwards), path traversal in every route that takes a name o
 file's content), XSS payloads in titles, texts, outlets, speaker names and URLs (rendered escaped, no link to a
 ``javascript:`` URL), security headers on every page and API answer, oversized uploads refused with 413.
 
-(b) ``serve`` keeps answering while ``claimledger ingest`` (a subprocess) writes ~30 articles into the same
+(b) ``serve`` keeps answering while ``claimledger ingest`` (a subprocess) writes 60 articles into the same
 SQLite file: a uvicorn server in a thread on a free loopback port, bounded requests to the articles, search and
 measures pages, all 200 with no "database is locked"; the new articles then appear.
 """
@@ -396,7 +396,7 @@ def test_serve_keeps_answering_while_an_ingest_writes(server: tuple[str, Path], 
     import httpx
 
     base, db = server
-    source = write_records(tmp_path / "during.jsonl", [_new_article(n) for n in range(30)])
+    source = write_records(tmp_path / "during.jsonl", [_new_article(n) for n in range(60)])
     urls = ["/articles", "/articles?q=workers", "/measures", "/api/articles?q=Acme", "/api/measures",
             f"/articles/{SEED_ID}", "/api/ledger"]
     with httpx.Client(base_url=base, timeout=15) as http:
@@ -430,13 +430,14 @@ def test_serve_keeps_answering_while_an_ingest_writes(server: tuple[str, Path], 
         assert writer.returncode == 0, stderr
         assert not failures, failures[:5]
         assert answered >= 100
-        assert while_writing >= 30, f"only {while_writing} requests overlapped the ingest"
+        # enough requests ran while the writer wrote to show reads and writes interleave, however fast it is
+        assert while_writing >= 15, f"only {while_writing} requests overlapped the ingest"
         after = http.get("/api/ledger").json()["articles"]
-        assert after == before + 30
+        assert after == before + 60
         assert seen_growth or after > before
-        for n in (0, 17, 29):
+        for n in (0, 29, 59):
             assert http.get(f"/articles/during-{n:02d}").status_code == 200
-        assert http.get("/api/articles", params={"q": "Concurrent"}).json()["total"] == 30
+        assert http.get("/api/articles", params={"q": "Concurrent"}).json()["total"] == 60
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone() == (0,)
