@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from stage_cost import time_stages
 from throughput import DEFAULT_CORPUS, sample
 
 
@@ -27,11 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import spacy
 
-    from claimledger.check.plan import plan_checks
-    from claimledger.extract.attribution import attribute
-    from claimledger.extract.claims import build_claims
-    from claimledger.extract.figures import all_quantities, find_figures
-    from claimledger.nlp.docindex import DocIndex
     from claimledger.nlp.model import load_model, model_name
     from claimledger.pipeline import fast_pipeline
 
@@ -86,19 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     items = [(a.document, len(a.title) if a.title else 0) for a in articles]
     parsed = list(fast.pipe(items))
     timings["tokenizer (make_doc)"] = (time.perf_counter() - start) - sum(timings.values())
-    for doc, article in zip(parsed, articles, strict=True):
-        ix = DocIndex(doc)
-        t0 = time.perf_counter()
-        sentences = find_figures(doc, article.published, ix)
-        t1 = time.perf_counter()
-        result = attribute(doc, article, ix)
-        t2 = time.perf_counter()
-        claims = build_claims(sentences, article.id, result.attribution_of, result.signals_of)
-        plan_checks(all_quantities(sentences), claims, ix.text, len(article.title or ""))
-        t3 = time.perf_counter()
-        timings["analysis: figures (scan, timex, counted, changes)"] += t1 - t0
-        timings["analysis: attribution (quotes, speech, speakers)"] += t2 - t1
-        timings["analysis: claims and checks"] += t3 - t2
+    stages = time_stages(parsed, articles)
+    timings["analysis: figures (scan, timex, counted, changes)"] += stages["figures"]
+    timings["analysis: attribution (quotes, speech, speakers)"] += stages["attribution"]
+    timings["analysis: claims and checks"] += stages["claims and checks"]
     total = sum(timings.values())
     print(f"claimledger end to end: {total:.1f} s  (ratio to the bare components {bare_total / total:.2f}x)")
     for label, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
