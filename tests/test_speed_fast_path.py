@@ -108,3 +108,32 @@ def test_pipelines_without_the_fast_components_still_work():
     assert fast_pipeline(nlp) is None
     analysis = analyze("Exports fell 10% to $90 million.", nlp=nlp)
     assert [q.kind for q in analysis.quantities] == ["percent", "money"]
+
+
+def test_blas_gemm_gives_the_same_parse_as_blis():
+    import spacy
+    from thinc.api import NumpyOps
+
+    from claimledger.nlp.model import model_name
+    from claimledger.nlp.ops import BlasOps, use_blas_gemm
+
+    blis, blas = spacy.load(model_name()), spacy.load(model_name())
+    assert use_blas_gemm(blas)
+    assert isinstance(blas.get_pipe("ner").model.ops, BlasOps)
+    assert type(blis.get_pipe("ner").model.ops) is NumpyOps
+    for text in TEXTS:
+        a, b = blis(text), blas(text)
+        assert [(t.tag_, t.head.i, t.dep_, t.ent_type_, t.ent_iob_) for t in a] == \
+            [(t.tag_, t.head.i, t.dep_, t.ent_type_, t.ent_iob_) for t in b]
+
+
+def test_blas_gemm_can_be_turned_off(monkeypatch):
+    import spacy
+
+    from claimledger.nlp.model import model_name
+    from claimledger.nlp.ops import BlasOps, use_blas_gemm
+
+    monkeypatch.setenv("CLAIMLEDGER_GEMM", "blis")
+    nlp = spacy.load(model_name())
+    assert not use_blas_gemm(nlp)
+    assert not isinstance(nlp.get_pipe("tok2vec").model.ops, BlasOps)

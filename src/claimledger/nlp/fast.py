@@ -34,6 +34,7 @@ from spacy.util import minibatch
 from claimledger.nlp.attributes import TagMapper, register_lemmatizer
 from claimledger.nlp.boundaries import paragraph_boundaries
 from claimledger.nlp.chunks import SOURCE, chunk_spans, marked_chunks, name_surnames, word_role
+from claimledger.nlp.ops import use_blas_gemm
 
 REQUIRED = ("tok2vec", "tagger", "parser")
 CONTEXT = 4              # tokens each side that the tok2vec layers see (4 window-1 layers): a piece parsed with
@@ -66,6 +67,7 @@ class FastPipeline:
         self.tagger = nlp.get_pipe("tagger")
         self.parser = nlp.get_pipe("parser")
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        self.blas = use_blas_gemm(nlp)
         self.mapper = TagMapper(nlp)
         register_lemmatizer(nlp, self.mapper)
         strings = nlp.vocab.strings
