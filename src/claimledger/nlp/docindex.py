@@ -12,6 +12,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from claimledger.nlp.fast import doc_text
+
 
 class DocIndex:
     """Cached text, sentences and offset look-ups of one Doc.
@@ -23,7 +25,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
 
     @cached_property
     def sentences(self) -> list[Span]:
