@@ -299,9 +299,49 @@ class Span:
     rule: str
 
 
+# Guards: a rule cannot match a text that lacks every word of one of its guard sets (in lower case), or
+# lacks a digit where it needs one. Checked with set look-ups on the text's words, before any pattern
+# runs: most rules are skipped on most sentences. Rules without a guard always run.
+_LETTERS = re.compile(r"[a-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+DIGIT = "digit"
+
+
+def _words_of(phrases: Iterable[str]) -> frozenset[str]:
+    """One word (the longest) of each phrase, in lower case: a text holding a phrase holds its word."""
+    return frozenset(max(_LETTERS.findall(p.lower()), key=len) for p in phrases)
+
+
+_MONTH_WORDS = _words_of([*lang.MONTHS, *lang.MONTH_ABBREVIATIONS])
+_UNIT_WORDS = _words_of(lang.PERIOD_UNITS)
+_GUARDS: dict[str, tuple[frozenset[str] | str, ...]] = {
+    "calendar": (_MONTH_WORDS,), "calendar_dmy": (_MONTH_WORDS,), "day_range": (_MONTH_WORDS,),
+    "month_range": (_words_of(lang.MONTHS),), "month": (_words_of(lang.MONTHS),),
+    "numeric_date": (DIGIT,), "decade": (DIGIT,), "year": (DIGIT,), "year_range": (DIGIT,),
+    "weekday": (_words_of([*lang.WEEKDAYS, *(w + "s" for w in lang.WEEKDAYS)]),),
+    "season": (_words_of(lang.SEASONS),), "holiday": (_words_of(lang.HOLIDAYS),),
+    "century": (frozenset({"century"}),), "half": (frozenset({"half"}),),
+    "period": (_UNIT_WORDS | {"weekend", "weekends"},), "framed": (_UNIT_WORDS,), "for_clause": (_UNIT_WORDS,),
+    "another": (_UNIT_WORDS, frozenset({"another"})),
+    "offset": (_UNIT_WORDS, _words_of([*lang.PUBLICATION_OFFSET_WORDS, "earlier", "later",
+                                       *lang.EVENT_OFFSET_WORDS])),
+    "span_ending": (_words_of(lang.SPAN_UNITS), _words_of(lang.SPAN_END_WORDS)),
+    "stat_window": (_UNIT_WORDS, _words_of(lang.FRAMED_STATISTICS)),
+}
+
+
+def _guarded(rule: Rule, words: set[str], digit: bool) -> bool:
+    """False when the rule surely cannot match a text with these words."""
+    return all(digit if need == DIGIT else not need.isdisjoint(words) for need in _GUARDS.get(rule.name, ()))
+
+
 def _candidates(text: str) -> list[Span]:
     found: list[Span] = []
+    words = set(_LETTERS.findall(text.lower()))
+    digit = _HAS_DIGIT.search(text) is not None
     for rule in RULES:
+        if not _guarded(rule, words, digit):
+            continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             if end > start and (rule.check is None or rule.check(text, start, end)):
