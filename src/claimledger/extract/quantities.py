@@ -41,6 +41,7 @@ from claimledger.extract.units import (
     read_unit,
 )
 from claimledger.lang import en_numbers as L
+from claimledger.nlp.chunks import figure_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,20 @@ def _looks_like_year(amount: Amount, tok: Token) -> bool:
 
 # --- the amount ----------------------------------------------------------------------------------
 
+_START_WORDS = figure_words() | {"a", "an"}
+
+
+def _may_start(tok: Token) -> bool:
+    """False when no amount can start at this token: it is no digit, fraction sign or word of the tables
+    (most tokens; checked before any reader runs)."""
+    return tok.is_digits or tok.lower in _START_WORDS or tok.text in L.FRACTION_CHARACTERS
+
+
 def _read_amount(tokens: Sequence[Token], i: int) -> tuple[Amount, int] | None:
     """The amount at token i, with a fraction or dozens after it ("five and a quarter", "3 dozens")."""
     tok = tokens[i]
+    if not _may_start(tok):
+        return None
     if tok.is_digits:
         fraction = read_fraction(tokens, i)  # type: ignore[arg-type]
         if fraction:
