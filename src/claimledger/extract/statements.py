@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -52,6 +54,14 @@ def cue_lexemes(vocab: Vocab) -> frozenset[int]:
 
 
 _CUE_IDS: dict[int, frozenset[int]] = {}
+_CUE_ARRAYS: dict[frozenset[int], numpy.ndarray] = {}
+
+
+def _cue_array(cues: frozenset[int]) -> numpy.ndarray:
+    array = _CUE_ARRAYS.get(cues)
+    if array is None:
+        array = _CUE_ARRAYS[cues] = numpy.array(sorted(cues), dtype="uint64")
+    return array
 
 
 # --- words and mentions --------------------------------------------------------------------------
@@ -377,13 +387,18 @@ def reported_statements(ix: DocIndex, quotes: Sequence[Quote]) -> list[RawStatem
     def inside_quote(char: int) -> bool:
         return any(a <= char < b for a, b in inner)
 
+    # the only words that can be cues, found with one array look-up: their token positions in order
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _cue_array(cues))).tolist() if len(doc) else []
+    k = 0
     for sent in ix.sentences:
         prefixed = _poll_prefix(sent, ix.text)
         if prefixed is not None:
             out.append(prefixed)
-        for token in sent:
-            if token.lower not in cues:   # the only words that can be cues (a set of lexeme ids)
-                continue
+        while k < len(hits) and hits[k] < sent.start:
+            k += 1
+        while k < len(hits) and hits[k] < sent.end:
+            token = doc[hits[k]]
+            k += 1
             if inside_quote(token.idx):
                 continue
             found = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from claimledger.nlp.fast import doc_text
@@ -37,7 +38,7 @@ class DocIndex:
 
     @cached_property
     def token_starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
     def sentence_of_token(self, i: int) -> Span:
         """The sentence that holds token ``i``."""
