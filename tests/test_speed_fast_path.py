@@ -137,3 +137,17 @@ def test_blas_gemm_can_be_turned_off(monkeypatch):
     nlp = spacy.load(model_name())
     assert not use_blas_gemm(nlp)
     assert not isinstance(nlp.get_pipe("tok2vec").model.ops, BlasOps)
+
+
+def test_blas_is_held_to_one_thread_only_while_claimledger_parses():
+    from threadpoolctl import threadpool_info
+
+    from claimledger.nlp.ops import one_blas_thread
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    before = blas_threads()
+    with one_blas_thread():
+        assert blas_threads() == {1}
+    assert blas_threads() == before

@@ -34,7 +34,7 @@ from spacy.util import minibatch
 from claimledger.nlp.attributes import TagMapper, register_lemmatizer
 from claimledger.nlp.boundaries import paragraph_boundaries
 from claimledger.nlp.chunks import SOURCE, chunk_spans, marked_chunks, name_surnames, word_role
-from claimledger.nlp.ops import use_blas_gemm
+from claimledger.nlp.ops import one_blas_thread, use_blas_gemm
 
 REQUIRED = ("tok2vec", "tagger", "parser")
 CONTEXT = 4              # tokens each side that the tok2vec layers see (4 window-1 layers): a piece parsed with
@@ -84,7 +84,9 @@ class FastPipeline:
     def pipe(self, texts: Iterable[str | tuple[str, int]], batch_size: int | None = None) -> Iterator[Doc]:
         """Docs for the texts, in order; a text may come with where its title ends: ``(text, title_end)``."""
         for batch in minibatch(texts, size=batch_size or self.batch_size):
-            yield from self._batch([t if isinstance(t, tuple) else (t, 0) for t in batch])
+            with one_blas_thread():
+                docs = self._batch([t if isinstance(t, tuple) else (t, 0) for t in batch])
+            yield from docs
 
     # --- one batch ---------------------------------------------------------------------------
     def _batch(self, items: list[tuple[str, int]]) -> list[Doc]:
