@@ -10,6 +10,10 @@ Speed mode, over a fixed sample of ``../shared/corpus/scale.jsonl.gz`` (seed 6):
   attribute_ruler, lemmatizer, ner), the same model claimledger uses;
 - **claimledger**: ``claimledger.analyze_many`` end to end (parse, figures, attribution,
   claims, checks), typed :class:`Analysis` objects out;
+- **bare spaCy, claimledger gemm** (a reference, not the baseline): the same full pipeline with
+  claimledger's matrix products (numpy's BLAS on one thread, :mod:`claimledger.nlp.ops`), so that
+  the ratio can also be read without that gain; the blis kernel set the CPU gets is printed
+  with it (blis falls back to "generic" on CPUs it does not know);
 - **claimledger, 2 workers**: the same in 2 processes (each loads the model once, then
   analyses batches of 50 articles and sends back the analysis JSON).
 
@@ -35,6 +39,7 @@ import itertools
 import json
 import multiprocessing
 import random
+import re
 import resource
 import sys
 import time
@@ -112,13 +117,17 @@ def speed(articles: list, workers: int) -> dict[str, float]:
     import spacy
 
     from claimledger.nlp.model import load_model, model_name
+    from claimledger.nlp.ops import one_blas_thread, use_blas_gemm
     from claimledger.pipeline import analyze_many
 
     bare = spacy.load(model_name())
+    bare_blas = spacy.load(model_name())   # the reference: bare spaCy given claimledger's matrix products
+    same_gemm = use_blas_gemm(bare_blas)
     nlp = load_model()
     list(bare.pipe(a.document for a in articles[:5]))
+    list(bare_blas.pipe(a.document for a in articles[:5]))
     list(analyze_many(articles[:5], nlp))
-    times = {"bare": 0.0, "claimledger": 0.0}
+    times = {"bare": 0.0, "bare_blas": 0.0, "claimledger": 0.0, "same_gemm": same_gemm}
     claims = 0
     for k in range(0, len(articles), BLOCK):
         block = articles[k: k + BLOCK]
@@ -127,14 +136,31 @@ def speed(articles: list, workers: int) -> dict[str, float]:
             pass
         times["bare"] += time.perf_counter() - start
         start = time.perf_counter()
+        with one_blas_thread():
+            for _ in bare_blas.pipe((a.document for a in block), batch_size=64):
+                pass
+        times["bare_blas"] += time.perf_counter() - start
+        start = time.perf_counter()
         claims += sum(len(a.claims) for a in analyze_many(block, nlp))
         times["claimledger"] += time.perf_counter() - start
-    times["main_peak"] = _peak_mib()
+    times["main_peak"] = _peak_mib()   # the main process holds three models
     times["claims"] = claims
     if workers > 1:
         times["workers"], times["worker_peak"] = _with_workers(articles, workers)
         times["one_worker"], _ = _with_workers(articles, 1)
     return times
+
+
+def blis_configuration() -> str:
+    """The kernel set blis selects on this CPU ("generic" when it does not know the CPU), as it reports it."""
+    import os
+    import subprocess
+
+    probe = "import numpy, blis.py; a = numpy.ones((4, 4), dtype='float32'); blis.py.gemm(a, a)"
+    done = subprocess.run([sys.executable, "-c", probe], env={**os.environ, "BLIS_ARCH_DEBUG": "1"},
+                          capture_output=True, text=True, timeout=120)
+    found = re.search(r"sub-configuration '([^']+)'", done.stdout + done.stderr)
+    return found.group(1) if found else "unknown"
 
 
 def memory(corpus: Path, first: int, last: int) -> tuple[float, float, float]:
@@ -254,13 +280,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'run':<34} {'seconds':>8} {'articles/s':>11}")
     print(f"{'bare spaCy nlp.pipe (full pipeline)':<34} {t['bare']:>8.1f} {rate['bare']:>11.1f}")
     print(f"{'claimledger analyze_many':<34} {t['claimledger']:>8.1f} {rate['claimledger']:>11.1f}")
+    if t["same_gemm"]:
+        print(f"{'bare spaCy, claimledger gemm (ref)':<34} {t['bare_blas']:>8.1f} {n / t['bare_blas']:>11.1f}")
     if "workers" in t:
         print(f"{'claimledger, 1 worker process':<34} {t['one_worker']:>8.1f} {n / t['one_worker']:>11.1f}")
         print(f"{f'claimledger, {args.workers} worker processes':<34} {t['workers']:>8.1f} {n / t['workers']:>11.1f}")
     print(f"ratio claimledger / bare spaCy: {t['bare'] / t['claimledger']:.2f}x  ({int(t['claims']):,} claims)")
+    if t["same_gemm"]:
+        print(f"ratio claimledger / bare spaCy given the same matrix products: {t['bare_blas'] / t['claimledger']:.2f}x"
+              f"  (blis kernels on this CPU: {blis_configuration()})")
     if "workers" in t:
         print(f"{args.workers} workers / 1 worker: {t['one_worker'] / t['workers']:.2f}x")
-    print(f"peak resident memory: main process (both models) {t['main_peak']:,.0f} MiB"
+    print(f"peak resident memory: main process (three models) {t['main_peak']:,.0f} MiB"
           + (f"; claimledger worker {t['worker_peak']:,.0f} MiB" if "worker_peak" in t else ""))
     last = args.memory_articles if args.memory_articles is not None else (1500 if args.quick else 20000)
     if last:
