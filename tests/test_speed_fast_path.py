@@ -151,3 +151,20 @@ def test_blas_is_held_to_one_thread_only_while_claimledger_parses():
     with one_blas_thread():
         assert blas_threads() == {1}
     assert blas_threads() == before
+
+
+def test_names_in_source_sentences_get_the_full_pipeline_entities(nlp):
+    text = ("Sen. Marco Rubio of Florida told CNN on Sunday that the Pentagon had sent 3,000 troops.\n\n"
+            "“It is not enough,” said Jeanne Shaheen, a Democrat from New Hampshire.")
+    full, fast = nlp(text), fast_pipeline(nlp)(text)
+    names = {"PERSON", "ORG", "GPE", "NORP"}
+    assert {(e.text, e.label_) for e in fast.ents if e.label_ in names} == \
+        {(e.text, e.label_) for e in full.ents if e.label_ in names}
+
+
+def test_the_recognizer_gets_its_own_tok2vec_back_after_a_batch(nlp):
+    fast = fast_pipeline(nlp)
+    before = fast.ner.model.layers[0]
+    fast("Sen. Marco Rubio said 10 people left.")
+    assert fast.ner.model.layers[0] is before
+    assert nlp("Marco Rubio spoke.").ents   # the plain pipeline still recognizes entities

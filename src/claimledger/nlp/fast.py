@@ -11,7 +11,9 @@ For a batch of articles:
 4. set coarse parts of speech from the tags with array look-ups instead of the
    attribute_ruler and lemmatizer components (:mod:`claimledger.nlp.attributes`);
 5. run the entity recognizer only on short windows around proper-noun runs in the
-   parsed chunks (names of people and organisations, the only entities the analysis reads).
+   parsed chunks (names of people and organisations, the only entities the analysis reads):
+   its tok2vec on the runs with 4 tokens of context, its transition system on the runs
+   with 3, with those vectors.
 
 The result is one Doc per article with the same text and tokens as ``nlp(text)``;
 where it was parsed, its sentences, tags and dependencies are the model's.
@@ -30,6 +32,7 @@ from spacy.attrs import DEP, HEAD, IDX, LOWER, NORM, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
+from thinc.api import Model
 
 from claimledger.nlp.attributes import TagMapper, register_lemmatizer
 from claimledger.nlp.boundaries import paragraph_boundaries
@@ -40,6 +43,7 @@ REQUIRED = ("tok2vec", "tagger", "parser")
 CONTEXT = 4              # tokens each side that the tok2vec layers see (4 window-1 layers): a piece parsed with
 #                          them gets the vectors, and so the tags and tree, of the whole Doc
 NER_CONTEXT = 4          # the entity recognizer's own tok2vec sees 4 tokens each side as well
+NER_STATE_CONTEXT = 3    # tokens each side of a name its transition system runs on
 TOK2VEC_TOKENS = 3000    # tokens per tok2vec batch
 _PROPER_TAGS = ("NNP", "NNPS")
 UNPARSED = "claimledger_unparsed"  # doc.user_data key: token ranges that were only tokenized
@@ -234,10 +238,16 @@ class FastPipeline:
         doc.user_data[UNPARSED] = unparsed
 
     def _entities(self, docs: list[Doc], layouts: list[list[tuple[int, int, int]]]) -> None:
-        """Entities from the recognizer run on proper-noun runs of the chunks that may hold a source, with
-        NER_CONTEXT tokens each side: per article, the windows joined into one short Doc."""
+        """Entities from the recognizer run on proper-noun runs of the chunks that may hold a source.
+
+        The recognizer's own tok2vec reads each run with NER_CONTEXT tokens each side (so the vectors are
+        those of the whole Doc); its transition system then runs only on the runs with NER_STATE_CONTEXT
+        tokens each side, with those vectors: its state features are the next word and the open entity,
+        so away from other entities it makes the same moves. Per article, the windows are joined into
+        one short Doc."""
         assert self.ner is not None
-        joined: list[tuple[int, numpy.ndarray]] = []
+        wide: list[tuple[int, numpy.ndarray]] = []
+        narrow: list[numpy.ndarray] = []
         for d, doc in enumerate(docs):
             array = doc.to_array([TAG, DEP])
             proper = numpy.isin(array[:, 0], self._proper)
@@ -250,27 +260,31 @@ class FastPipeline:
                     seeds[a:b] = proper[a:b]
                 elif role:
                     seeds[a:b] = subjects[a:b]
-            proper = seeds
-            if not proper.any():
+            if not seeds.any():
                 continue
-            # every token within NER_CONTEXT of a proper noun: a dilation of the mask
-            counts = numpy.concatenate([[0], numpy.cumsum(proper)])
-            at = numpy.arange(len(doc))
-            window = counts[numpy.minimum(len(doc), at + NER_CONTEXT + 1)] > counts[numpy.maximum(0, at - NER_CONTEXT)]
-            joined.append((d, numpy.flatnonzero(window)))
+            wide.append((d, numpy.flatnonzero(_dilate(seeds, NER_CONTEXT))))
+            narrow.append(numpy.flatnonzero(_dilate(seeds, NER_STATE_CONTEXT)))
+        if not wide:
+            for doc in docs:
+                doc.set_ents([], default="outside")
+            return
+        projected = self.ner.model.layers[0]   # the recognizer's tok2vec, projected to its hidden width
+        vectors = projected.predict([self._window_doc(docs[d], positions) for d, positions in wide])
+        rows: dict[int, numpy.ndarray] = {}
         subdocs = []
-        for d, positions in joined:
-            doc = docs[d]
-            all_words, all_spaces, norms = _words(doc)
-            words = [all_words[i] for i in positions.tolist()]
-            spaces = numpy.array(all_spaces, dtype=bool)[positions]
-            spaces[:-1] |= numpy.diff(positions) != 1
-            sub = Doc(doc.vocab, words=words, spaces=spaces.tolist())
-            sub.from_array([NORM], norms[positions])
+        offset = 0
+        for (d, positions), kept in zip(wide, narrow, strict=True):
+            sub = self._window_doc(docs[d], kept)
+            rows[id(sub)] = vectors[offset + numpy.searchsorted(positions, kept)]
+            offset += len(positions)
             subdocs.append(sub)
         found: dict[int, list[Span]] = {}
-        for (d, positions), sub in zip(joined, self.ner.pipe(subdocs, batch_size=self.chunk_batch_size),
-                                       strict=True):
+        self.ner.model.layers[0] = _given_vectors(rows)
+        try:
+            recognized = list(self.ner.pipe(subdocs, batch_size=self.chunk_batch_size))
+        finally:
+            self.ner.model.layers[0] = projected
+        for (d, _), positions, sub in zip(wide, narrow, recognized, strict=True):
             doc = docs[d]
             spans = []
             for ent in sub.ents:
@@ -280,6 +294,31 @@ class FastPipeline:
             found[d] = spans
         for d, doc in enumerate(docs):
             doc.set_ents(found.get(d, []), default="outside")
+
+    @staticmethod
+    def _window_doc(doc: Doc, positions: numpy.ndarray) -> Doc:
+        """A Doc of the tokens at ``positions`` (a space where the windows have gaps)."""
+        all_words, all_spaces, norms = _words(doc)
+        words = [all_words[i] for i in positions.tolist()]
+        spaces = numpy.array(all_spaces, dtype=bool)[positions]
+        spaces[:-1] |= numpy.diff(positions) != 1
+        sub = Doc(doc.vocab, words=words, spaces=spaces.tolist())
+        sub.from_array([NORM], norms[positions])
+        return sub
+
+
+def _dilate(mask: numpy.ndarray, width: int) -> numpy.ndarray:
+    """Every position within ``width`` of a True one."""
+    counts = numpy.concatenate([[0], numpy.cumsum(mask)])
+    at = numpy.arange(len(mask))
+    return counts[numpy.minimum(len(mask), at + width + 1)] > counts[numpy.maximum(0, at - width)]
+
+
+def _given_vectors(rows: dict[int, numpy.ndarray]) -> Model:
+    """A stand-in for the recognizer's tok2vec that returns vectors already computed, by Doc."""
+    def forward(model: Model, docs: list[Doc], is_train: bool):
+        return numpy.concatenate([rows[id(doc)] for doc in docs]), lambda d_vectors: []
+    return Model("claimledger_given_vectors", forward)
 
 
 _WORDS = "claimledger_words"
