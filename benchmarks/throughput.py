@@ -20,8 +20,8 @@ Speed mode, over a fixed sample of ``../shared/corpus/scale.jsonl.gz`` (seed 6):
 The machine may be shared, so bare spaCy and claimledger run in alternating blocks of
 the sample and each total sums its blocks; the ratio compares the two totals. Peak
 resident memory is ``ru_maxrss`` of each process (the main process holds both models).
-Memory is then measured on a stream: claimledger analyses the scale corpus in file
-order and the resident set is read after 2,000 and after 20,000 articles.
+Memory is then measured on a stream, in a fresh process: claimledger analyses the scale
+corpus in file order and the resident set is read after 2,000 and after 20,000 articles.
 
 Quantity mode splits the same sample into sentence-sized chunks and times
 claimledger's scanner (time expressions, then quantities, as ``find_figures`` does
@@ -164,7 +164,14 @@ def blis_configuration() -> str:
 
 
 def memory(corpus: Path, first: int, last: int) -> tuple[float, float, float]:
-    """Resident MiB after ``first`` and after ``last`` articles of claimledger on a stream, and the seconds."""
+    """Resident MiB after ``first`` and after ``last`` articles of claimledger on a stream, and the seconds,
+    measured in a fresh process (this one holds the speed runs' models and Docs)."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(_memory_stream, (corpus, first, last))
+
+
+def _memory_stream(corpus: Path, first: int, last: int) -> tuple[float, float, float]:
     from claimledger.model import Article
     from claimledger.pipeline import analyze_many
 
