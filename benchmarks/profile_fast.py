@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         def __init__(self, ner):
             self.ner = ner
 
+        def __getattr__(self, name):
+            return getattr(self.ner, name)
+
         def pipe(self, subdocs, **kw):
             subdocs = list(subdocs)
             ner_tokens[0] += sum(len(d) for d in subdocs)
@@ -92,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label:<52} {seconds:6.2f} s  {100 * seconds / total:5.1f}%")
     parsed_tokens = counts["tok2vec + tagger + parser (chunks)"]
     print(f"tokens given to the parser: {parsed_tokens / tokens:.0%} (context and second round included); "
-          f"to the entity recognizer: {ner_tokens[0] / tokens:.0%}")
+          f"to the entity recognizer's transition system: {ner_tokens[0] / tokens:.0%}")
     return 0
 
 

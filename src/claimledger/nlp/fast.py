@@ -13,7 +13,7 @@ For a batch of articles:
 5. run the entity recognizer only on short windows around proper-noun runs in the
    parsed chunks (names of people and organisations, the only entities the analysis reads):
    its tok2vec on the runs with 4 tokens of context, its transition system on the runs
-   with 3, with those vectors.
+   with 2, with those vectors.
 
 The result is one Doc per article with the same text and tokens as ``nlp(text)``;
 where it was parsed, its sentences, tags and dependencies are the model's.
@@ -43,7 +43,7 @@ REQUIRED = ("tok2vec", "tagger", "parser")
 CONTEXT = 4              # tokens each side that the tok2vec layers see (4 window-1 layers): a piece parsed with
 #                          them gets the vectors, and so the tags and tree, of the whole Doc
 NER_CONTEXT = 4          # the entity recognizer's own tok2vec sees 4 tokens each side as well
-NER_STATE_CONTEXT = 3    # tokens each side of a name its transition system runs on
+NER_STATE_CONTEXT = 2    # tokens each side of a name its transition system runs on
 TOK2VEC_TOKENS = 3000    # tokens per tok2vec batch
 _PROPER_TAGS = ("NNP", "NNPS")
 UNPARSED = "claimledger_unparsed"  # doc.user_data key: token ranges that were only tokenized
