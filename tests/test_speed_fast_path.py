@@ -168,3 +168,31 @@ def test_the_recognizer_gets_its_own_tok2vec_back_after_a_batch(nlp):
     fast("Sen. Marco Rubio said 10 people left.")
     assert fast.ner.model.layers[0] is before
     assert nlp("Marco Rubio spoke.").ents   # the plain pipeline still recognizes entities
+
+
+def _articles_with_new_words(n: int, start: int = 0) -> list[Article]:
+    return [Article(id=f"a{k}", text=f"Zorblax{k} Quintaro{k} said exports of grommet{k} rose 10% to $3 million.")
+            for k in range(start, start + n)]
+
+
+def test_a_stream_does_not_grow_the_vocabulary(nlp):
+    from claimledger.pipeline import analyze_many
+
+    list(analyze_many(_articles_with_new_words(40), nlp, batch_size=20))   # the first batch warms the caches
+    size = len(nlp.vocab.strings)
+    analyses = list(analyze_many(_articles_with_new_words(200, start=1000), nlp, batch_size=20))
+    assert len(nlp.vocab.strings) <= size + 20   # at most the words of one warm-up batch of a new pipeline
+    assert analyses[-1].claims[0].attribution.speaker == "Zorblax1199 Quintaro1199"
+    assert [q.text for q in analyses[-1].quantities] == ["10%", "$3 million"]
+
+
+def test_analyses_from_several_threads_equal_one_by_one(nlp):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from claimledger.pipeline import analyze_article
+
+    articles = _articles_with_new_words(12, start=5000) + [Article(id="t", text=t) for t in TEXTS]
+    alone = [analyze_article(a, nlp).to_dict() for a in articles]
+    with ThreadPoolExecutor(4) as pool:
+        together = [a.to_dict() for a in pool.map(lambda a: analyze_article(a, nlp), articles)]
+    assert together == alone

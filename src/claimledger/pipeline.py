@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -113,8 +115,10 @@ def parse_many(articles: Iterable[Article], nlp: Language | None = None,
 
 def analyze_article(article: Article, nlp: Language | None = None) -> Analysis:
     """Analyse an :class:`~claimledger.model.Article`."""
-    doc, _ = next(parse_many([article], nlp))
-    return analyze_doc(doc, article)
+    nlp = nlp or load_model()
+    with batch_zone(nlp):
+        doc, _ = next(parse_many([article], nlp))
+        return analyze_doc(doc, article)
 
 
 def analyze(
@@ -147,7 +151,39 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None,
     With ``on_error``, an article that cannot be analysed is handed to it with the error and
     skipped, and the others go on; without it, the error is raised.
     """
-    for doc, article in parse_many(articles, nlp, batch_size, on_error):
+    nlp = nlp or load_model()
+    for batch in minibatch(articles, size=batch_size):
+        with batch_zone(nlp):
+            analyses = list(_analyze_batch(batch, nlp, on_error))
+        yield from analyses
+
+
+_WARM: set[int] = set()   # pipelines (by id) whose tokenizer cache a first batch has filled
+_ZONE_LOCK = threading.RLock()
+
+
+@contextmanager
+def batch_zone(nlp: Language) -> Iterator[None]:
+    """Analyse one batch in a spaCy memory zone: spaCy keeps every new word in its vocabulary, and the
+    words added in a zone are dropped when it ends, so a stream of any length keeps flat memory.
+    Nothing made in the zone (Docs, Spans) may be used after it; analyses and rows are plain values.
+
+    The first batch of a process runs outside a zone, so that the tokenizer caches its frequent words
+    (it caches none in a zone); inside a zone the caller opened, the batch runs in that one (zones do
+    not nest). The fast parse is built before any zone, so the strings it adds stay.
+    """
+    with _ZONE_LOCK:   # one batch at a time per process: a zone's end must not drop another thread's words
+        fast_pipeline(nlp)
+        if id(nlp) not in _WARM or nlp.vocab.in_memory_zone:
+            _WARM.add(id(nlp))
+            yield
+            return
+        with nlp.memory_zone():
+            yield
+
+
+def _analyze_batch(batch: list[Article], nlp: Language, on_error: OnError | None) -> Iterator[Analysis]:
+    for doc, article in parse_many(batch, nlp, len(batch), on_error):
         if on_error is None:
             yield analyze_doc(doc, article)
             continue

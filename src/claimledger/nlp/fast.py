@@ -46,6 +46,7 @@ NER_CONTEXT = 4          # the entity recognizer's own tok2vec sees 4 tokens eac
 NER_STATE_CONTEXT = 2    # tokens each side of a name its transition system runs on
 TOK2VEC_TOKENS = 3000    # tokens per tok2vec batch
 _PROPER_TAGS = ("NNP", "NNPS")
+_ROLE_CACHE = 200_000   # words whose first-pass role is remembered
 UNPARSED = "claimledger_unparsed"  # doc.user_data key: token ranges that were only tokenized
 TEXT = "claimledger_text"          # doc.user_data key: the text the Doc was made from
 
@@ -189,6 +190,8 @@ class FastPipeline:
     def _word_role(self, lower: int) -> int:
         role = self._roles.get(lower)
         if role is None:
+            if len(self._roles) >= _ROLE_CACHE:   # a cache, not a vocabulary: start again when full
+                self._roles.clear()
             role = self._roles[lower] = word_role(self.nlp.vocab.strings[lower])
         return role
 

@@ -46,9 +46,16 @@ def analyse_batch(articles: list[Article], model: str | None = None, batch_size:
     """The rows of each article, in order; a failure is reported in plain words and the rest go on."""
     if not articles:
         return []
-    from claimledger.pipeline import ArticleTooLong, analyze_doc, parse_many
+    from claimledger.pipeline import batch_zone
 
     nlp = _nlp(model)
+    with batch_zone(nlp):   # the words this batch adds to spaCy's vocabulary are dropped after it
+        return _analyse(articles, nlp, batch_size)
+
+
+def _analyse(articles: list[Article], nlp: Any, batch_size: int) -> list[Outcome]:
+    from claimledger.pipeline import ArticleTooLong, analyze_doc, parse_many
+
     # the same fast parse as `claimledger analyze`, so the ledger holds the same analysis
     failed: dict[str, Exception] = {}
     try:
