@@ -151,7 +151,7 @@ def _is_base_form(univ: str, morph: str) -> bool:
     return features.get("VerbForm") in ("Inf", "None") or features.get("Degree") == "Pos"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _lemma(lower: str, pos: str, tag: str, morph: str) -> str:
     """The English lemmatizer's rule lemma (``EnglishLemmatizer.rule_lemmatize``) for one word form."""
     ruler = _LEMMATIZER.get("ruler", {})

@@ -46,7 +46,7 @@ NER_CONTEXT = 4          # the entity recognizer's own tok2vec sees 4 tokens eac
 NER_STATE_CONTEXT = 2    # tokens each side of a name its transition system runs on
 TOK2VEC_TOKENS = 3000    # tokens per tok2vec batch
 _PROPER_TAGS = ("NNP", "NNPS")
-_ROLE_CACHE = 200_000   # words whose first-pass role is remembered
+_ROLE_CACHE = 50_000   # words whose first-pass role is remembered
 UNPARSED = "claimledger_unparsed"  # doc.user_data key: token ranges that were only tokenized
 TEXT = "claimledger_text"          # doc.user_data key: the text the Doc was made from
 
