@@ -148,6 +148,8 @@ def test_blas_is_held_to_one_thread_only_while_claimledger_parses():
         return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
 
     before = blas_threads()
+    if not before:
+        pytest.skip("numpy has no BLAS that threadpoolctl can hold (claimledger then keeps blis)")
     with one_blas_thread():
         assert blas_threads() == {1}
     assert blas_threads() == before
