@@ -160,6 +160,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None,
 
 _WARM: set[int] = set()   # pipelines (by id) whose tokenizer cache a first batch has filled
 _ZONE_LOCK = threading.RLock()
+_TRIM = None              # glibc's malloc_trim once looked up; False where there is none
 
 
 @contextmanager
@@ -200,9 +201,6 @@ def _return_freed_memory() -> None:
             _TRIM = False
     if _TRIM:
         _TRIM(0)
-
-
-_TRIM = None
 
 
 def _analyze_batch(batch: list[Article], nlp: Language, on_error: OnError | None) -> Iterator[Analysis]:
