@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -47,6 +48,27 @@ def dialect_of(url: str) -> Dialect:
     return "postgresql" if url.startswith(("postgresql://", "postgres://", "postgresql+")) else "sqlite"
 
 
+def _use_wal(raw: sqlite3.Connection, path: str, patience: float = 60.0) -> None:
+    """Put the database at ``path`` in WAL mode, waiting while another process holds it.
+
+    Switching the journal mode takes an exclusive lock, and SQLite answers "database is
+    locked" at once, without its busy handler, while another connection is setting up the
+    same new file. Two ingests started together into one ledger meet exactly that, so the
+    switch is retried with a short back-off for as long as the connection's own timeout.
+    """
+    deadline = time.monotonic() + patience
+    pause = 0.01
+    while True:
+        try:
+            raw.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise LedgerError(f"cannot open the SQLite ledger at '{path}': {error}") from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 class Database:
     """A connection with ``execute``, ``executemany``, ``query`` and ``transaction``, for either dialect."""
 
@@ -63,7 +85,7 @@ class Database:
             self.raw.row_factory = sqlite3.Row
             self.raw.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
-                self.raw.execute("PRAGMA journal_mode = WAL")
+                _use_wal(self.raw, path)
             # NORMAL with WAL survives a killed process; only a power cut may lose the last commits
             self.raw.execute("PRAGMA synchronous = NORMAL")
         else:
