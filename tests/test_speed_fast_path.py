@@ -14,6 +14,8 @@ from claimledger.nlp.chunks import chunk_spans, may_hold_figure
 from claimledger.nlp.fast import UNPARSED
 from claimledger.pipeline import analyze_doc, fast_pipeline, parse_many
 
+from .conftest import GOLD_FILES
+
 TEXTS = [
     "Air Force Maj. Gen. Peter Gersten, the deputy commander for operations, spoke on Tuesday.\n\n"
     "“We saw 2,000 a month,” Maj. Gersten told reporters.\n\n“Now it is around 200,” he continued.",
@@ -198,3 +200,63 @@ def test_analyses_from_several_threads_equal_one_by_one(nlp):
     with ThreadPoolExecutor(4) as pool:
         together = [a.to_dict() for a in pool.map(lambda a: analyze_article(a, nlp), articles)]
     assert together == alone
+
+
+def _gold_texts() -> list[str]:
+    from claimledger.evaluate import gold_article, load_gold
+
+    return [gold_article(load_gold(path)).document for path in GOLD_FILES]
+
+
+@pytest.mark.parametrize(("name", "attributes"), [("parser", ("HEAD", "DEP")), ("ner", ("ENT_IOB", "ENT_TYPE"))])
+def test_transition_loop_with_the_gil_makes_spacys_moves(nlp, name, attributes):
+    """claimledger's own greedy loop (nlp/transitions.py) gives the heads, labels and entities of
+    spaCy's greedy_parse on the gold articles."""
+    from claimledger.nlp.transitions import parse_states
+
+    component = nlp.get_pipe(name)
+    before = [n for n in nlp.pipe_names if n in ("tok2vec", "tagger")]
+    docs = [nlp(text, disable=[n for n in nlp.pipe_names if n not in before]) for text in _gold_texts()]
+    spacys, ours = [d.copy() for d in docs], [d.copy() for d in docs]
+    component.set_annotations(spacys, component.predict(spacys))
+    component.set_annotations(ours, parse_states(component, ours))
+    assert sum(len(d) for d in docs) > 5000
+    for a, b in zip(spacys, ours, strict=True):
+        assert (a.to_array(list(attributes)) == b.to_array(list(attributes))).all()
+
+
+def test_transition_loop_handles_empty_docs(nlp):
+    from claimledger.nlp.transitions import pipe
+
+    docs = [nlp.make_doc(""), nlp.make_doc("Exports rose 10%."), nlp.make_doc(" ")]
+    for doc in docs:
+        nlp.get_pipe("tok2vec")(doc)
+    pipe(nlp.get_pipe("parser"), docs, batch_size=2)
+    assert len(docs[0]) == 0
+    assert [t.dep_ for t in docs[1]].count("ROOT") == 1
+    assert docs[1][1].text == "rose" and docs[1][1].dep_ == "ROOT"
+
+
+def test_paragraph_breaks_start_sentences_as_the_token_setter_would(nlp):
+    from claimledger.nlp.boundaries import paragraph_boundaries
+
+    text = "Title here\n\nFirst para, 10 words.\nSecond line \n\n\"Quote,\" he said.\n Last"
+    ours, setter = nlp.make_doc(text), nlp.make_doc(text)
+    paragraph_boundaries(ours)
+    for token in setter[:-1]:   # what the component did before it wrote one array
+        ws = token.text_with_ws
+        if "\n" in ws and not ws.endswith(" ") and (token.is_space or ws.endswith("\n")):
+            nxt = setter[token.i + 1]
+            nxt.is_sent_start = True
+            if nxt.i + 1 < len(setter) and not setter[nxt.i + 1].is_space and not setter[nxt.i + 1].is_punct:
+                setter[nxt.i + 1].is_sent_start = False
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in setter]
+    assert any(t.is_sent_start for t in ours)
+
+
+def test_paragraph_breaks_refuse_a_parsed_doc(nlp):
+    from claimledger.nlp.boundaries import paragraph_boundaries
+
+    doc = nlp("One line.\n\nAnother line.")
+    with pytest.raises(ValueError, match="before the parser"):
+        paragraph_boundaries(doc)

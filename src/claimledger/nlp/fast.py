@@ -34,8 +34,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 from thinc.api import Model
 
+from claimledger.nlp import transitions
 from claimledger.nlp.attributes import TagMapper, register_lemmatizer
-from claimledger.nlp.boundaries import paragraph_boundaries
+from claimledger.nlp.boundaries import START, paragraph_marks, set_sentence_starts
 from claimledger.nlp.chunks import SOURCE, chunk_spans, marked_chunks, name_surnames, word_role
 from claimledger.nlp.ops import one_blas_thread, use_blas_gemm
 
@@ -137,9 +138,8 @@ class FastPipeline:
         for batch in _by_tokens(subdocs, TOK2VEC_TOKENS):
             for _ in self.tok2vec.pipe(batch, batch_size=len(batch)):
                 pass
-        for component in (self.tagger, self.parser):
-            subdocs = list(component.pipe(subdocs, batch_size=self.chunk_batch_size))
-        return subdocs
+        subdocs = list(self.tagger.pipe(subdocs, batch_size=self.chunk_batch_size))
+        return transitions.pipe(self.parser, subdocs, self.chunk_batch_size)
 
     def _subject_names(self, pieces: list[_Piece], subdocs: list[Doc], d: int) -> set[str]:
         """The proper nouns (as written) that are subjects in an article's parsed pieces: the names
@@ -213,10 +213,11 @@ class FastPipeline:
         a, b = piece.start - piece.left, piece.end + piece.right
         sub = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
         sub.from_array([NORM], norms[a:b])   # the tokenizer's exceptions set norms ("n't" -> "not") the models read
-        paragraph_boundaries(sub)
-        sub[piece.left].is_sent_start = True
+        marks = paragraph_marks(sub)
+        marks.append((piece.left, START))
         if piece.right:
-            sub[piece.left + piece.end - piece.start].is_sent_start = True
+            marks.append((piece.left + piece.end - piece.start, START))
+        set_sentence_starts(sub, marks)
         return sub
 
     def _annotate(self, doc: Doc, layout: list[tuple[int, int, int]], parsed: list[tuple[_Piece, Doc]]) -> None:
@@ -284,7 +285,7 @@ class FastPipeline:
         found: dict[int, list[Span]] = {}
         self.ner.model.layers[0] = _given_vectors(rows)
         try:
-            recognized = list(self.ner.pipe(subdocs, batch_size=self.chunk_batch_size))
+            recognized = transitions.pipe(self.ner, subdocs, self.chunk_batch_size)
         finally:
             self.ner.model.layers[0] = projected
         for (d, _), positions, sub in zip(wide, narrow, recognized, strict=True):
