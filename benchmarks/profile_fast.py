@@ -67,20 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     fast._annotate = timed("copy back, tags to POS", fast._annotate)
     fast._entities = timed("entity recognizer (windows)", fast._entities)
     ner_tokens = [0]
+    from claimledger.nlp import transitions
 
-    class CountingNer:
-        def __init__(self, ner):
-            self.ner = ner
+    loop = transitions.pipe
 
-        def __getattr__(self, name):
-            return getattr(self.ner, name)
-
-        def pipe(self, subdocs, **kw):
-            subdocs = list(subdocs)
+    def counting_pipe(component, subdocs, batch_size):
+        if component is fast.ner:
             ner_tokens[0] += sum(len(d) for d in subdocs)
-            return self.ner.pipe(subdocs, **kw)
+        return loop(component, subdocs, batch_size)
 
-    fast.ner = CountingNer(fast.ner)
+    transitions.pipe = counting_pipe
     start = time.perf_counter()
     items = [(a.document, len(a.title) if a.title else 0) for a in articles]
     parsed = list(fast.pipe(items))
