@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy
-
 from spacy.pipeline.transition_parser import Parser
 from spacy.tokens import Doc
 
