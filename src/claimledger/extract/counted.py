@@ -54,6 +54,11 @@ def _phrase(head: Token, exclude: set[int]) -> str | None:
     return text or None
 
 
+def _figure_word(token: Token) -> bool:
+    """A number or an amount written as one word ("37million", "$5bn"), which counts nothing itself."""
+    return token.like_num or token.is_currency or token.text[:1].isdigit()
+
+
 def _gap(child: Token, left: int) -> int:
     return left - 1 - child.i if child.i < left - 1 and all(
         t.dep_ in _LEFT_MODIFIERS for t in child.doc[child.i + 1: left]) else 0
@@ -88,19 +93,19 @@ def counted_phrase(doc: Doc, start: int, end: int, sentence: Span | None = None)
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in _CONTAINER_PREPS and child.i not in exclude:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-                if objects and not objects[0].like_num and objects[0].lower_ not in _SKIP_NOUNS:
+                if objects and not _figure_word(objects[0]) and objects[0].lower_ not in _SKIP_NOUNS:
                     phrase = _phrase(objects[0], exclude)
                     if phrase:
                         return _strip_leads(phrase)
     head = root.head
     if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") and head.i not in exclude \
-            and head.pos_ in _NOUNS and head.lower_ not in _SKIP_NOUNS:
+            and head.pos_ in _NOUNS and head.lower_ not in _SKIP_NOUNS and not _figure_word(head):
         phrase = _phrase(head, exclude)
         if phrase:
             return _strip_leads(phrase)
     # "a deficit of 539.4 mln dlrs", "growth of two pct", "trade of around 10 billion dlrs"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in exclude \
-            and head.head.lower_ not in _SKIP_NOUNS:
+            and head.head.lower_ not in _SKIP_NOUNS and not _figure_word(head.head):
         phrase = _phrase(head.head, exclude)
         if phrase:
             return _strip_leads(phrase)
