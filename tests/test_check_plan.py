@@ -55,3 +55,16 @@ def test_of_those_takes_the_whole_from_the_sentence_before(analyze):
     analysis = analyze("The poll surveyed 1,704 California adults. Of those, 996 were identified as likely voters.")
     [check] = [c for c in analysis.checks if c.kind == "part_whole"]
     assert check.verdict == "consistent"
+
+
+def test_a_gap_between_two_amounts_is_no_part_of_either(analyze):
+    analysis = analyze("His haul puts him within $4million of the $37million raised by Democratic front-runner "
+                       "Hillary Clinton during the same period.")
+    assert not [c for c in analysis.checks if c.kind == "part_whole"]
+
+
+def test_a_part_out_of_its_whole(analyze):
+    analysis = analyze("His campaign said he ended December with $28.4million in available cash out of the "
+                       "nearly $73million raised.")
+    [check] = [c for c in analysis.checks if c.kind == "part_whole"]
+    assert check.verdict == "consistent"

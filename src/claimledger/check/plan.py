@@ -23,6 +23,7 @@ _PART_FIRST_CUES = re.compile(r"(?:out of|of)\s+(?:the|its|their|his|her|our)?\s
 _WORD = re.compile(r"[a-z]+")
 _NEIGHBOURS = 6  # a part is looked for among the figures just before it in its sentence
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
+_GAP_QUALIFIERS = {"within"}  # "within $4 million of the $37 million": a gap between two amounts, not a part
 _LEAD = re.compile(r"\b(lead|leads|leading|led|ahead|edge|advantage|margin)\b", re.IGNORECASE)
 
 
@@ -118,7 +119,8 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
                 if _PART_CUES.search(between):
                     out.append(part_whole(ids.next(), part, whole))
                     break
-                if _PART_FIRST_CUES.search(between) and "," not in between and len(between.split()) <= 6:
+                if _PART_FIRST_CUES.search(between) and "," not in between and len(between.split()) <= 6 \
+                        and whole.qualifier not in _GAP_QUALIFIERS:
                     out.append(part_whole(ids.next(), whole, part))  # "$28.4 million out of $73 million"
                     break
     return out
