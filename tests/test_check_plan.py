@@ -68,3 +68,19 @@ def test_a_part_out_of_its_whole(analyze):
                        "nearly $73million raised.")
     [check] = [c for c in analysis.checks if c.kind == "part_whole"]
     assert check.verdict == "consistent"
+
+
+def test_a_headline_figure_repeated_in_the_deck_is_checked_against_the_body(nlp):
+    # the gold USA Today article: headline, a deck that repeats it, then the body
+    analysis = claimledger.analyze(
+        "Is within $4M of Clinton's haul.\n\nBernie Sanders raised more than $33million during the last three "
+        "months of 2015, his campaign announced Saturday. His haul puts him within $4million of the $37million "
+        "raised by Democratic front-runner Hillary Clinton during the same period.",
+        title="Bernie Sanders raises $33M, is within $4M of Clinton's haul", nlp=nlp)
+    texts = {q.id: q.text for q in analysis.quantities}
+    pairs = {tuple(texts[i] for i in c.quantity_ids) for c in analysis.checks if c.kind == "same_measure"}
+    assert ("within $4M", "within $4million") in pairs
+    assert all(c.verdict == "consistent" for c in analysis.checks if c.kind == "same_measure")
+    headline = [c for c in analysis.checks if c.kind == "same_measure"
+                and {texts[i] for i in c.quantity_ids} == {"within $4M", "within $4million"}]
+    assert len(headline) == 2   # the headline's and the deck's, each with the body's

@@ -54,6 +54,11 @@ def _same_things(a: Quantity, b: Quantity) -> bool:
     return bool(words(a) & words(b))
 
 
+def _same_label(a: str | None, b: str | None) -> bool:
+    """Two measure labels that may name one measure: equal, or one of them missing."""
+    return a is None or b is None or a == b
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and a.unit == b.unit and (a.per == b.per or a.per is None or b.per is None)
 
@@ -188,12 +193,23 @@ def _same_measures(quantities: Sequence[Quantity], claims: Sequence[Claim], chan
         last_by_direction[b.direction] = b
     # a headline figure restated in the body
     measure_of = {qid: c.measure for c in claims for qid in c.quantity_ids}
+    # (with its first restatement; when that one is written as in the title, as in a deck under the
+    # headline, the next restatement is the body's, and both go with it)
     in_title = [q for q in quantities if q.end <= title_end]
     for t in in_title:
-        for q in quantities:
-            if q.start >= title_end and q.value is not None and t.value is not None and q.value == t.value:
-                add(t, q, strong=True)
-                break
+        if t.value is None:
+            continue
+        restated = (q for q in quantities if q.start >= title_end and q.value == t.value)
+        first = next(restated, None)
+        if first is None:
+            continue
+        add(t, first, strong=True)
+        if first.text.lower() == t.text.lower():
+            body = next(restated, None)
+            if body is not None and _same_things(first, body) \
+                    and _same_label(measure_of.get(first.id), measure_of.get(body.id)):
+                add(t, body, strong=True)
+                add(first, body, strong=True)
     # the same labelled measure stated twice with the same figure
     labelled: dict[str, list[Quantity]] = {}
     for q in quantities:
