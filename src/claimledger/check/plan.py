@@ -23,6 +23,8 @@ _PART_FIRST_CUES = re.compile(r"(?:out of|of)\s+(?:the|its|their|his|her|our)?\s
 _WORD = re.compile(r"[a-z]+")
 _NEIGHBOURS = 6  # a part is looked for among the figures just before it in its sentence
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
+_CUE_TO_PART = 3   # "including approximately 6,600": at most a few words from the cue to the part
+_CLAUSE_BREAK = re.compile(r"\b(and|or|but|while|whereas|after|before)\b", re.IGNORECASE)
 _GAP_QUALIFIERS = {"within"}  # "within $4 million of the $37 million": a gap between two amounts, not a part
 _LEAD = re.compile(r"\b(lead|leads|leading|led|ahead|edge|advantage|margin)\b", re.IGNORECASE)
 
@@ -121,12 +123,16 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
                 between = document[whole.end: part.start]
                 if len(between) >= 120:
                     continue
-                if _PART_CUES.search(between):
+                cues = list(_PART_CUES.finditer(between))
+                if cues and len(between[cues[-1].end():].split()) <= _CUE_TO_PART:
                     out.append(part_whole(ids.next(), part, whole))
                     break
                 if _PART_FIRST_CUES.search(between) and "," not in between and len(between.split()) <= 6 \
-                        and whole.qualifier not in _GAP_QUALIFIERS:
-                    out.append(part_whole(ids.next(), whole, part))  # "$28.4 million out of $73 million"
+                        and whole.qualifier not in _GAP_QUALIFIERS and not _CLAUSE_BREAK.search(between):
+                    # "$28.4 million out of $73 million"; "of" has other senses ("a charge of"), so a
+                    # part larger than its whole here is more likely a misreading than an error
+                    check = part_whole(ids.next(), whole, part)
+                    out.append(_inferred(check, "the words between may not make one figure a part of the other"))
                     break
     return out
 
