@@ -28,6 +28,15 @@ def analyze(nlp):
     # "including" far from the figure it would introduce (scale corpus)
     "Ireland have finished runners-up three times, including last year, since the old Five Nations became Six "
     "in 2000, and not finished outside the top three in the past five years.",
+    # 22 emails are no part of seven email chains (dev corpus, Politico)
+    "Now, though, State has moved to classify and withhold a total of seven email chains and 37 pages of "
+    "messages — including 22 emails in total — from its monthly release of Clinton's correspondence.",
+    # a poll's margin of error is no lead between two shares (dev corpus, Washington Post)
+    "According to the same poll, Clinton's favorability among Hispanics fell in August from 71 percent to 55 "
+    "percent, a drop outside the sample's 10 percentage-point margin of error.",
+    # a year-on-year rate beside figures for two months (dev corpus, Reuters)
+    "Japan's trade surplus with the rest of the world rose by more than 70 pct in February, year-on-year, to "
+    "8.14 billion dlrs from 5.7 billion in January, political sources said.",
 ])
 def test_no_false_alarm(analyze, text):
     assert not [c for c in analyze(text).checks if c.verdict == "inconsistent"]

@@ -21,11 +21,18 @@ _PART_CUES = re.compile(r"\b(including|includ(?:es|ed)|of whom|of which|among th
                         re.IGNORECASE)
 _PART_FIRST_CUES = re.compile(r"(?:out of|of)\s+(?:the|its|their|his|her|our)?\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
+_PHRASE_ENDS = {"of", "in", "to", "from", "for", "at", "on", "with", "by", "among", "under", "over", "across",
+                "that", "which", "who", "whom", "whose", "and", "or", "is", "are", "was", "were", "has", "have", "had"}
+_CLAUSE_COMMA = re.compile(r",(?!\d)")   # a comma, not the one in "23,000"
+_AMOUNT_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "number", "total", "group"}
 _NEIGHBOURS = 6  # a part is looked for among the figures just before it in its sentence
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|over)[- ]year\b"
+                           r"|\b(?:from|than|on) (?:a|the) year (?:earlier|before|ago)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
 _CUE_TO_PART = 3   # "including approximately 6,600": at most a few words from the cue to the part
 _CLAUSE_BREAK = re.compile(r"\b(and|or|but|while|whereas|after|before)\b", re.IGNORECASE)
 _GAP_QUALIFIERS = {"within"}  # "within $4 million of the $37 million": a gap between two amounts, not a part
+_MARGIN_OF_ERROR = re.compile(r"\bmargins? of (?:sampling )?error\b", re.IGNORECASE)  # a poll's error, not a lead
 _LEAD = re.compile(r"\b(lead|leads|leading|led|ahead|edge|advantage|margin)\b", re.IGNORECASE)
 
 
@@ -48,12 +55,24 @@ def _inferred(check: Check, why: str) -> Check:
 
 
 def _same_things(a: Quantity, b: Quantity) -> bool:
-    """A part and its whole count the same things, as far as the words tell ("5 states" is no part of
-    "475 delegates"); a figure with no counted phrase is given the benefit of the doubt."""
+    """A part and its whole count the same things, as far as the words tell: the same head noun
+    ("5 states" is no part of "475 delegates", "22 emails" none of "seven email chains"); a figure
+    with no counted phrase is given the benefit of the doubt."""
     if not a.counted or not b.counted:
         return True
-    words = lambda q: {w.rstrip("s") for w in _WORD.findall((q.counted or "").lower()) if len(w) > 2}  # noqa: E731
-    return bool(words(a) & words(b))
+    return _head_noun(a.counted) == _head_noun(b.counted)
+
+
+def _head_noun(phrase: str) -> str:
+    """The noun a counted phrase is about: its last word before any preposition, relative word or
+    comma, without a plural -s ("pages that were released" -> "page", "foreign fighters from Syria"
+    -> "fighter", "thousands of people" -> "people")."""
+    words = _WORD.findall(_CLAUSE_COMMA.split(phrase, maxsplit=1)[0].lower())
+    while len(words) > 2 and words[0] in _AMOUNT_WORDS and words[1] == "of":
+        words = words[2:]
+    cut = next((k for k, w in enumerate(words) if k and w in _PHRASE_ENDS), len(words))
+    head = words[cut - 1] if cut else ""
+    return head.rstrip("s") if len(head) > 3 else head
 
 
 def _same_label(a: str | None, b: str | None) -> bool:
@@ -78,10 +97,15 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
     full = [ch for ch in changes if ch.from_ and ch.to and ch.from_ in by_id and ch.to in by_id]
 
     # a change's stated amount against its two ends
+    sentence_of = {id(c.change): c.sentence.text for c in claims if c.change}
     for ch in full:
         if ch.by and by_id[ch.by].kind in ("percent", "ratio"):
-            checks.append(percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to],  # type: ignore[index]
-                                        direction=ch.direction))
+            check = percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to],  # type: ignore[index]
+                                   direction=ch.direction)
+            if _YEAR_ON_YEAR.search(sentence_of.get(id(ch), "")):
+                # "rose 70 pct in February, year-on-year, to 8.14 billion from 5.7 billion in January"
+                check = _inferred(check, "the rate is year on year while the two figures may be other periods")
+            checks.append(check)
     # a stated amount with no ends (a headline "Drops 90%") against changes that have ends and no amount
     # (each with the first such change only, so that the work grows with the article, not its square)
     for ch in changes:
@@ -150,7 +174,7 @@ def _by_sentence(quantities: Sequence[Quantity], claims: Sequence[Claim]):
 def _near_lead(sentence, gap: Quantity, a: Quantity, b: Quantity) -> bool:
     """ "a four-point lead, 46.2 percent to 42.1 percent": the lead word by the gap, the shares right by it."""
     text, offset = sentence.text, sentence.start
-    around = text[max(0, gap.start - offset - 25): gap.end - offset + 25]
+    around = _MARGIN_OF_ERROR.sub(" ", text[max(0, gap.start - offset - 25): gap.end - offset + 25])
     near = min(abs(a.start - gap.end), abs(gap.start - b.end))
     return bool(_LEAD.search(around)) and near <= 40
 
