@@ -28,6 +28,11 @@ _AMOUNT_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "ten
 _NEIGHBOURS = 6  # a part is looked for among the figures just before it in its sentence
 _YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|over)[- ]year\b"
                            r"|\b(?:from|than|on) (?:a|the) year (?:earlier|before|ago)\b", re.IGNORECASE)
+_OTHER_BASIS = re.compile(r"\b(?:comparable[- ]stores?|same[- ]stores?|like[- ]for[- ]like|constant currenc(?:y|ies)"
+                          r"|in real terms|inflation[- ]adjusted|seasonally adjusted|excluding|adjusted for)\b",
+                          re.IGNORECASE)
+_CUE_BREAK = re.compile(r"\b(?:while|whereas|but|vs|versus|compared)\b", re.IGNORECASE)
+_PERIODS = {"month", "year", "week", "day", "quarter", "hour", "minute", "time", "period", "season"}
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
 _CUE_TO_PART = 3   # "including approximately 6,600": at most a few words from the cue to the part
 _CLAUSE_BREAK = re.compile(r"\b(and|or|but|while|whereas|after|before)\b", re.IGNORECASE)
@@ -105,6 +110,9 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
             if _YEAR_ON_YEAR.search(sentence_of.get(id(ch), "")):
                 # "rose 70 pct in February, year-on-year, to 8.14 billion from 5.7 billion in January"
                 check = _inferred(check, "the rate is year on year while the two figures may be other periods")
+            elif _OTHER_BASIS.search(sentence_of.get(id(ch), "")):
+                # "sales rose six pct on a comparable store basis to 108.6 mln dlrs from 89.3 mln dlrs"
+                check = _inferred(check, "the rate is on another basis than the two figures")
             checks.append(check)
     # a stated amount with no ends (a headline "Drops 90%") against changes that have ends and no amount
     # (each with the first such change only, so that the work grows with the article, not its square)
@@ -142,13 +150,19 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
     for group in by_sentence.values():
         for n, part in enumerate(group):
             for whole in group[max(0, n - _NEIGHBOURS): n]:
-                if not _comparable(part, whole) or part.kind in ("percent", "ratio") or not _same_things(part, whole):
+                if not _comparable(part, whole) or part.kind in ("percent", "ratio") or not _same_things(part, whole) \
+                        or _head_noun(whole.counted or "") in _PERIODS:   # "for three months included 575,000"
                     continue
                 between = document[whole.end: part.start]
                 if len(between) >= 120:
                     continue
                 cues = list(_PART_CUES.finditer(between))
                 if cues and len(between[cues[-1].end():].split()) <= _CUE_TO_PART:
+                    before_cue = between[: cues[-1].start()]
+                    # "5.1 cts vs 3.035 dlrs including ...", "assets of $10m but debts of $50m which
+                    # included ...", "Western Europe (including EC)": the cue belongs to another phrase
+                    if _CUE_BREAK.search(before_cue) or before_cue.count("(") > before_cue.count(")"):
+                        continue
                     out.append(part_whole(ids.next(), part, whole))
                     break
                 if _PART_FIRST_CUES.search(between) and "," not in between and len(between.split()) <= 6 \
