@@ -52,6 +52,17 @@ def analyze(nlp):
     # "by" after a participle names who, not how much
     "It said that the 74 pct of the thrifts reporting profits had net after-tax income of 2.3 billion dlrs, up "
     "from 2.0 billion dlrs earned by 77 pct of the profitable industry in the third quarter.",
+    # "a third successive month" is an ordinal, not a fraction
+    "Public construction outlays rose for a third successive month to 75.2 billion dlrs in January from 71.2 "
+    "billion dlrs in December, the department said.",
+    # one end lost its scale word ("from 1.042 to 1.504 bln")
+    "Venalum's profits rose by around half, from 1.042 to 1.504 bln bolivars.",
+    # a net loss may include a larger charge; ships are not tonnes
+    "Chi-Chi's posted a third-quarter loss of 10 mln dlrs, including a 20 mln dlr pretax loss from the disposal "
+    "of 21 company-owned restaurants.",
+    "Four ships are currently loading 32,000 tonnes, including 24,000 for Egypt, 6,000 for Tanzania and 2,000 "
+    "for Mauritania.",
+    "1986 qtr and nine mths includes charge 4,860,000, or 50 cts per share from strengthening reserve.",
 ])
 def test_no_false_alarm(analyze, text):
     assert not [c for c in analyze(text).checks if c.verdict == "inconsistent"]
@@ -114,3 +125,28 @@ def test_a_headline_figure_repeated_in_the_deck_is_checked_against_the_body(nlp)
     headline = [c for c in analysis.checks if c.kind == "same_measure"
                 and {texts[i] for i in c.quantity_ids} == {"within $4M", "within $4million"}]
     assert len(headline) == 2   # the headline's and the deck's, each with the body's
+
+
+@pytest.mark.parametrize(("text", "verdict", "shown"), [
+    # a change in points is a difference, not a relative change
+    ("Pan Am Corp said February load factor rose two points to 51.9 pct from 49.9 pct a year ago.",
+     "consistent", "51.9% − 49.9% = 2 points"),
+    # a fraction after "by" is the relative change, read within a tenth of itself
+    ("Kloeckner raised profits by nearly a third in the 1985/86 year to 45.2 mln marks from 33.8 mln.",
+     "consistent", "stated nearly a third (read as 27%–37%)"),
+    ("Indonesia saw its revenue from oil and gas exports halving to 6.5 billion dlrs last year from 12.4 "
+     "billion in 1985.", "consistent", "a drop of 47.6%"),
+    # a multiplier word is a rounding too; a figure may have been cut rather than rounded
+    ("December rod mill wirebar use nearly doubled to 3,148,000 lbs in January from 1,540,000 lbs in December.",
+     "consistent", "2.04 times as much"),
+    ("Ford Motor Co sales jumped 29.5 pct in the period to 79,249 cars from 61,169 a year ago.",
+     "unverifiable", "it holds if 29.5 pct was cut rather than rounded"),
+    # and a real discrepancy is still one
+    ("The company also reported third quarter sales increased 35 pct to 14.5 mln dlrs from 10.6 mln dlrs.",
+     "inconsistent", "a rise of 36.8%"),
+    ("Saab losses halved in 2004 to $200m from $500m the previous year.", "inconsistent", "a drop of 60.0%"),
+])
+def test_a_change_is_read_as_its_words_mean_it(analyze, text, verdict, shown):
+    [check] = analyze(text).checks
+    assert check.verdict == verdict
+    assert shown in check.explanation

@@ -32,7 +32,12 @@ _OTHER_BASIS = re.compile(r"\b(?:comparable[- ]stores?|same[- ]stores?|like[- ]f
                           r"|in real terms|inflation[- ]adjusted|seasonally adjusted|excluding|adjusted for)\b",
                           re.IGNORECASE)
 _CUE_BREAK = re.compile(r"\b(?:while|whereas|but|vs|versus|compared)\b", re.IGNORECASE)
-_PERIODS = {"month", "year", "week", "day", "quarter", "hour", "minute", "time", "period", "season"}
+_FRACTION_SLACK = 0.1
+_DIGIT = re.compile(r"\d")
+_DECIMALS = re.compile(r"\d\.(\d+)")
+_PERIODS = {"month", "year", "week", "day", "quarter", "hour", "minute", "time", "period", "season",
+            "mth", "qtr", "yr", "wk"}
+_NET_FIGURES = {"loss", "profit", "income", "earning", "surplus", "deficit", "balance", "net", "result"}
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.IGNORECASE)
 _CUE_TO_PART = 3   # "including approximately 6,600": at most a few words from the cue to the part
 _CLAUSE_BREAK = re.compile(r"\b(and|or|but|while|whereas|after|before)\b", re.IGNORECASE)
@@ -76,8 +81,26 @@ def _head_noun(phrase: str) -> str:
     while len(words) > 2 and words[0] in _AMOUNT_WORDS and words[1] == "of":
         words = words[2:]
     cut = next((k for k, w in enumerate(words) if k and w in _PHRASE_ENDS), len(words))
-    head = words[cut - 1] if cut else ""
-    return head.rstrip("s") if len(head) > 3 else head
+    return _singular(words[cut - 1]) if cut else ""
+
+
+def _singular(word: str) -> str:
+    """ "fighters" -> "fighter", "losses" -> "loss", "countries" -> "country"; "surplus" stays."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+def _weak_part(check: Check, part: Quantity, whole: Quantity) -> Check:
+    """A part larger than its whole is only an error when the words say they count the same things: both
+    name what they count, and the whole is no net figure (a net loss "including" a larger charge)."""
+    if part.counted and whole.counted and _head_noun(whole.counted) not in _NET_FIGURES:
+        return check
+    return _inferred(check, "the words do not show that both count the same things")
 
 
 def _same_label(a: str | None, b: str | None) -> bool:
@@ -105,8 +128,9 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
     sentence_of = {id(c.change): c.sentence.text for c in claims if c.change}
     for ch in full:
         if ch.by and by_id[ch.by].kind in ("percent", "ratio"):
-            check = percent_change(ids.next(), by_id[ch.by], by_id[ch.from_], by_id[ch.to],  # type: ignore[index]
-                                   direction=ch.direction)
+            check = _change_check(ids, by_id[ch.by], by_id[ch.from_], by_id[ch.to], ch.direction)  # type: ignore[index]
+            if check is None:
+                continue
             if _YEAR_ON_YEAR.search(sentence_of.get(id(ch), "")):
                 # "rose 70 pct in February, year-on-year, to 8.14 billion from 5.7 billion in January"
                 check = _inferred(check, "the rate is year on year while the two figures may be other periods")
@@ -131,6 +155,56 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
     return checks
 
 
+def _change_check(ids: _Ids, by: Quantity, start: Quantity, end: Quantity, direction) -> Check | None:
+    """A stated change against its two ends, read as the words mean it:
+
+    - "rose two points to 51.9 pct from 49.9 pct": a difference in points, not a relative change;
+    - "raised by nearly a third", "cut by half": a fraction is the relative change (+33%, -50%),
+      not the multiple the end is of the start;
+    - ends a thousand times apart ("from 1.042 to 1.504 bln"): one of them lost its scale word, so
+      nothing is checked.
+    """
+    if start.value and end.value and not 1e-3 < abs(end.value / start.value) < 1e3:
+        return None
+    if by.kind == "percent" and "point" in by.text.lower() and start.kind == end.kind == "percent":
+        larger, smaller = (end, start) if direction == "increase" else (start, end)
+        return difference_check(ids.next(), larger, smaller, by)
+    if by.kind == "ratio" and by.value is not None and 0 < by.value < 1:
+        # a fraction word is itself a rounding ("halved" for a 48% drop): read it within a tenth of its value
+        low = (by.low if by.low is not None else by.value) * 100 * (1 - _FRACTION_SLACK)
+        high = (by.high if by.high is not None else by.value) * 100 * (1 + _FRACTION_SLACK)
+        as_percent = replace(by, kind="percent", unit="%", value=by.value * 100, low=low, high=high,
+                             approximate=True)
+        check = percent_change(ids.next(), as_percent, start, end, direction=direction)
+        computed, _, _ = check.explanation.partition("; stated ")
+        said = check.stated if check.stated is not None and check.stated.low is not None else None
+        span = f"{said.low:.0f}%–{said.high:.0f}%" if said is not None and said.high is not None else \
+            f"{low:.0f}%–{high:.0f}%"
+        explanation = f"{computed}; stated {by.text} (read as {span}) — {check.verdict}."
+        return replace(check, quantity_ids=(by.id, start.id, end.id), explanation=explanation)
+    if by.kind == "ratio" and by.value is not None and by.value > 1 and not _DIGIT.search(by.text):
+        # "nearly doubled" for 2.04 times: a multiplier word is a rounding too
+        low = (by.low if by.low is not None else by.value) * (1 - _FRACTION_SLACK)
+        high = (by.high if by.high is not None else by.value) * (1 + _FRACTION_SLACK)
+        check = percent_change(ids.next(), replace(by, low=low, high=high, approximate=True), start, end,
+                               direction=direction)
+        computed, _, _ = check.explanation.partition("; stated ")
+        said = check.stated if check.stated is not None else None
+        if said is not None and said.low is not None and said.high is not None:
+            low, high = said.low, said.high
+        explanation = f"{computed}; stated {by.text} (read as {low:.3g}–{high:.3g} times) — {check.verdict}."
+        return replace(check, explanation=explanation)
+    check = percent_change(ids.next(), by, start, end, direction=direction)
+    decimals = _DECIMALS.search(by.text)
+    if check.verdict == "inconsistent" and by.kind == "percent" and decimals and by.high is not None \
+            and not by.qualifier:
+        # "jumped 29.5 pct" for a rise of 29.56%: companies often cut a figure rather than round it
+        cut = replace(by, high=by.high + 0.5 * 10 ** -len(decimals.group(1)))
+        if percent_change(check.id, cut, start, end, direction=direction).verdict == "consistent":
+            check = _inferred(check, f"it holds if {by.text} was cut rather than rounded")
+    return check
+
+
 def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], document: str,
                       ids: _Ids) -> list[Check]:
     """ "nearly 36,500 fighters ..., including approximately 6,600 from Western nations"."""
@@ -146,7 +220,8 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
         counts = [q for q in group if q.kind == "count"]
         wholes = [q for q in earlier if q.kind == "count" and q.value is not None]
         if counts and wholes and _OF_THOSE.match(sentence.text) and sentence.start - previous.end < 5:
-            out.append(part_whole(ids.next(), counts[0], wholes[-1]))
+            check = part_whole(ids.next(), counts[0], wholes[-1])
+            out.append(_inferred(check, "the article may mean another figure by \"those\""))
     for group in by_sentence.values():
         for n, part in enumerate(group):
             for whole in group[max(0, n - _NEIGHBOURS): n]:
@@ -161,9 +236,10 @@ def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], d
                     before_cue = between[: cues[-1].start()]
                     # "5.1 cts vs 3.035 dlrs including ...", "assets of $10m but debts of $50m which
                     # included ...", "Western Europe (including EC)": the cue belongs to another phrase
-                    if _CUE_BREAK.search(before_cue) or before_cue.count("(") > before_cue.count(")"):
+                    if _CUE_BREAK.search(before_cue) or ";" in before_cue \
+                            or before_cue.count("(") > before_cue.count(")"):
                         continue
-                    out.append(part_whole(ids.next(), part, whole))
+                    out.append(_weak_part(part_whole(ids.next(), part, whole), part, whole))
                     break
                 if _PART_FIRST_CUES.search(between) and "," not in between and len(between.split()) <= 6 \
                         and whole.qualifier not in _GAP_QUALIFIERS and not _CLAUSE_BREAK.search(between):

@@ -233,6 +233,8 @@ def _standalone_words(tokens: list[Token], i: int) -> tuple[Amount, int] | None:
     before = word(tokens, i - 1)
     if key in ("a quarter", "one quarter", "one-quarter") and after != "of":
         return None  # "a quarter" is usually a period of time
+    if _reads_as_ordinal(tokens, i, j):
+        return None  # "for a third successive month", "a fifth straight year", "a third party"
     if key == "half" and (before in L.ORDINAL_WORDS or before in ("last", "next", "the", "this", "a")
                           or after in ("-", "time")):
         return None  # "the second half", "half-time", "a half"
