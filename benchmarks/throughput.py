@@ -73,7 +73,8 @@ def _peak_mib() -> float:
 
 
 def _records(corpus: Path) -> Iterator[dict]:
-    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as lines:
         for line in lines:
             yield json.loads(line)
 
