@@ -128,16 +128,10 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
     sentence_of = {id(c.change): c.sentence.text for c in claims if c.change}
     for ch in full:
         if ch.by and by_id[ch.by].kind in ("percent", "ratio"):
-            check = _change_check(ids, by_id[ch.by], by_id[ch.from_], by_id[ch.to], ch.direction)  # type: ignore[index]
-            if check is None:
-                continue
-            if _YEAR_ON_YEAR.search(sentence_of.get(id(ch), "")):
-                # "rose 70 pct in February, year-on-year, to 8.14 billion from 5.7 billion in January"
-                check = _inferred(check, "the rate is year on year while the two figures may be other periods")
-            elif _OTHER_BASIS.search(sentence_of.get(id(ch), "")):
-                # "sales rose six pct on a comparable store basis to 108.6 mln dlrs from 89.3 mln dlrs"
-                check = _inferred(check, "the rate is on another basis than the two figures")
-            checks.append(check)
+            check = _change_check(ids, by_id[ch.by], by_id[ch.from_], by_id[ch.to],  # type: ignore[index]
+                                  ch.direction, sentence_of.get(id(ch), ""))
+            if check is not None:
+                checks.append(check)
     # a stated amount with no ends (a headline "Drops 90%") against changes that have ends and no amount
     # (each with the first such change only, so that the work grows with the article, not its square)
     for ch in changes:
@@ -155,14 +149,18 @@ def plan_checks(quantities: Sequence[Quantity], claims: Sequence[Claim], documen
     return checks
 
 
-def _change_check(ids: _Ids, by: Quantity, start: Quantity, end: Quantity, direction) -> Check | None:
+def _change_check(ids: _Ids, by: Quantity, start: Quantity, end: Quantity, direction,
+                  sentence: str) -> Check | None:
     """A stated change against its two ends, read as the words mean it:
 
     - "rose two points to 51.9 pct from 49.9 pct": a difference in points, not a relative change;
     - "raised by nearly a third", "cut by half": a fraction is the relative change (+33%, -50%),
-      not the multiple the end is of the start;
+      not the multiple the end is of the start; fraction and multiplier words ("halving", "nearly
+      doubled") are roundings themselves, read within a tenth of their value;
     - ends a thousand times apart ("from 1.042 to 1.504 bln"): one of them lost its scale word, so
-      nothing is checked.
+      nothing is checked;
+    - a rate that holds only if cut rather than rounded, or that is on another basis than the two
+      figures ("year-on-year", "on a comparable store basis"), cannot fail as more than unverifiable.
     """
     if start.value and end.value and not 1e-3 < abs(end.value / start.value) < 1e3:
         return None
@@ -170,39 +168,42 @@ def _change_check(ids: _Ids, by: Quantity, start: Quantity, end: Quantity, direc
         larger, smaller = (end, start) if direction == "increase" else (start, end)
         return difference_check(ids.next(), larger, smaller, by)
     if by.kind == "ratio" and by.value is not None and 0 < by.value < 1:
-        # a fraction word is itself a rounding ("halved" for a 48% drop): read it within a tenth of its value
-        low = (by.low if by.low is not None else by.value) * 100 * (1 - _FRACTION_SLACK)
-        high = (by.high if by.high is not None else by.value) * 100 * (1 + _FRACTION_SLACK)
-        as_percent = replace(by, kind="percent", unit="%", value=by.value * 100, low=low, high=high,
-                             approximate=True)
-        check = percent_change(ids.next(), as_percent, start, end, direction=direction)
-        computed, _, _ = check.explanation.partition("; stated ")
-        said = check.stated if check.stated is not None and check.stated.low is not None else None
-        span = f"{said.low:.0f}%–{said.high:.0f}%" if said is not None and said.high is not None else \
-            f"{low:.0f}%–{high:.0f}%"
-        explanation = f"{computed}; stated {by.text} (read as {span}) — {check.verdict}."
-        return replace(check, quantity_ids=(by.id, start.id, end.id), explanation=explanation)
-    if by.kind == "ratio" and by.value is not None and by.value > 1 and not _DIGIT.search(by.text):
-        # "nearly doubled" for 2.04 times: a multiplier word is a rounding too
-        low = (by.low if by.low is not None else by.value) * (1 - _FRACTION_SLACK)
-        high = (by.high if by.high is not None else by.value) * (1 + _FRACTION_SLACK)
-        check = percent_change(ids.next(), replace(by, low=low, high=high, approximate=True), start, end,
-                               direction=direction)
-        computed, _, _ = check.explanation.partition("; stated ")
-        said = check.stated if check.stated is not None else None
-        if said is not None and said.low is not None and said.high is not None:
-            low, high = said.low, said.high
-        explanation = f"{computed}; stated {by.text} (read as {low:.3g}–{high:.3g} times) — {check.verdict}."
-        return replace(check, explanation=explanation)
-    check = percent_change(ids.next(), by, start, end, direction=direction)
-    decimals = _DECIMALS.search(by.text)
-    if check.verdict == "inconsistent" and by.kind == "percent" and decimals and by.high is not None \
-            and not by.qualifier:
-        # "jumped 29.5 pct" for a rise of 29.56%: companies often cut a figure rather than round it
-        cut = replace(by, high=by.high + 0.5 * 10 ** -len(decimals.group(1)))
-        if percent_change(check.id, cut, start, end, direction=direction).verdict == "consistent":
-            check = _inferred(check, f"it holds if {by.text} was cut rather than rounded")
+        as_percent = replace(by, kind="percent", unit="%", value=by.value * 100,
+                             low=None if by.low is None else by.low * 100,
+                             high=None if by.high is None else by.high * 100)
+        check = replace(_loosely(ids, as_percent, by.text, start, end, direction),
+                        quantity_ids=(by.id, start.id, end.id))
+    elif by.kind == "ratio" and by.value is not None and by.value > 1 and not _DIGIT.search(by.text):
+        check = _loosely(ids, by, by.text, start, end, direction)
+    else:
+        check = percent_change(ids.next(), by, start, end, direction=direction)
+        decimals = _DECIMALS.search(by.text)
+        if check.verdict == "inconsistent" and by.kind == "percent" and decimals and by.high is not None \
+                and not by.qualifier:
+            # "jumped 29.5 pct" for a rise of 29.56%: companies often cut a figure rather than round it
+            cut = replace(by, high=by.high + 0.5 * 10 ** -len(decimals.group(1)))
+            if percent_change(check.id, cut, start, end, direction=direction).verdict == "consistent":
+                check = _inferred(check, f"it holds if {by.text} was cut rather than rounded")
+    if _YEAR_ON_YEAR.search(sentence):
+        # "rose 70 pct in February, year-on-year, to 8.14 billion from 5.7 billion in January"
+        check = _inferred(check, "the rate is year on year while the two figures may be other periods")
+    elif _OTHER_BASIS.search(sentence):
+        # "sales rose six pct on a comparable store basis to 108.6 mln dlrs from 89.3 mln dlrs"
+        check = _inferred(check, "the rate is on another basis than the two figures")
     return check
+
+
+def _loosely(ids: _Ids, stated: Quantity, words: str, start: Quantity, end: Quantity, direction) -> Check:
+    """``stated`` (a percent or a multiple written as a word) read within a tenth of its value."""
+    low = (stated.low if stated.low is not None else stated.value or 0.0) * (1 - _FRACTION_SLACK)
+    high = (stated.high if stated.high is not None else stated.value or 0.0) * (1 + _FRACTION_SLACK)
+    check = percent_change(ids.next(), replace(stated, low=low, high=high, approximate=True), start, end,
+                           direction=direction)
+    if check.stated is not None and check.stated.low is not None and check.stated.high is not None:
+        low, high = check.stated.low, check.stated.high
+    span = f"{low:.0f}%–{high:.0f}%" if stated.kind == "percent" else f"{low:.3g}–{high:.3g} times"
+    computed, _, _ = check.explanation.partition("; stated ")
+    return replace(check, explanation=f"{computed}; stated {words} (read as {span}) — {check.verdict}.")
 
 
 def _parts_and_wholes(quantities: Sequence[Quantity], claims: Sequence[Claim], document: str,
