@@ -29,9 +29,7 @@ from spacy.tokens import Doc
 def parse_states(component: Parser, docs: list[Doc]) -> list[Any]:
     """The final states of a greedy parse of ``docs`` (what ``component.predict`` returns), for
     ``component.set_annotations``. A component set to beam search keeps its own ``predict``."""
-    if not docs or component.cfg.get("beam_width", 1) != 1:
-        return component.predict(docs)
-    if not any(len(doc) for doc in docs):
+    if component.cfg.get("beam_width", 1) != 1 or not any(len(doc) for doc in docs):
         return component.predict(docs)
     component._ensure_labels_are_added(docs)
     batch = component.moves.init_batch(docs)
